@@ -1,0 +1,27 @@
+"""factory_boy factories: every test builds its own data from these."""
+from .center import CenterFactory, CountryGroupFactory, PartnerFactory
+from .programs import (
+    FocusAreaFactory,
+    PersonFactory,
+    ProgramFactory,
+    ProgramRoleFactory,
+    SessionFactory,
+    TakeawayFactory,
+    ThemeFactory,
+)
+from .registrations import QuestionFactory, RegistrationFactory
+
+__all__ = [
+    "CenterFactory",
+    "CountryGroupFactory",
+    "PartnerFactory",
+    "FocusAreaFactory",
+    "PersonFactory",
+    "ProgramFactory",
+    "ProgramRoleFactory",
+    "SessionFactory",
+    "TakeawayFactory",
+    "ThemeFactory",
+    "QuestionFactory",
+    "RegistrationFactory",
+]

@@ -1,0 +1,48 @@
+"""An outbox: every e-mail the platform sends is a row first, then a task.
+
+The row and its task are written in the transaction of the change that causes
+them, so a registration and its confirmation commit together or not at all.
+Staff can see what is queued, retrying or failed.
+"""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.exclude(status=OutgoingMail.Status.SENT)
+
+
+class OutgoingMail(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        AWAITING_RETRY = "awaiting_retry", _("Waiting to retry")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    # [{"filename": ..., "content": <text>, "mimetype": ...}]: calendar files are text.
+    attachments = models.JSONField(default=list, blank=True)
+    reply_to = models.EmailField(blank=True)
+    tag = models.CharField(
+        _("about"), max_length=80, blank=True, db_index=True,
+        help_text=_("What the mail is about, e.g. 'registration:42:confirmation'."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return self.subject

@@ -1,0 +1,331 @@
+"""Programs, their agenda (sessions), the people who speak, and their roles.
+
+Times are stored in UTC; each program carries its own IANA time zone, in
+which its dates and registration window are shown and entered.
+"""
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class Theme(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramQuerySet(models.QuerySet):
+    def public(self):
+        """Programs a visitor may see: everything but drafts."""
+        return self.exclude(status=Program.Status.DRAFT)
+
+    def upcoming(self, now=None):
+        return self.public().filter(ends__gte=now or timezone.now()).order_by("starts")
+
+    def past(self, now=None):
+        return self.public().filter(ends__lt=now or timezone.now()).order_by("-starts")
+
+    def managed_by(self, user):
+        """Programs a staff user may manage: all for centre admins, else their own."""
+        if user.is_superuser or user.has_perm("programs.manage_all_programs"):
+            return self
+        return self.filter(organisers=user)
+
+
+class Program(models.Model):
+    class Mode(models.TextChoices):
+        ONSITE = "onsite", _("Onsite")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ANNOUNCED = "announced", _("Announced")
+        REGISTRATION_OPEN = "registration_open", _("Registration open")
+        REGISTRATION_CLOSED = "registration_closed", _("Registration closed")
+        RUNNING = "running", _("Running")
+        COMPLETED = "completed", _("Completed")
+
+    slug = models.SlugField(unique=True, max_length=120)
+    number = models.PositiveSmallIntegerField(
+        _("number in the series"), null=True, blank=True, help_text=_("5 for the 5th Joint Training Program.")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and previews."))
+    background = models.TextField(_("background"), blank=True)
+    objectives = models.TextField(_("objectives and intended outcomes"), blank=True)
+    conclusion = models.TextField(_("conclusion"), blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="programs", verbose_name=_("themes"))
+
+    starts = models.DateTimeField(_("starts"))
+    ends = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Asia/Shanghai", validators=[validate_time_zone]
+    )
+    mode = models.CharField(_("delivery mode"), max_length=10, choices=Mode.choices, default=Mode.ONLINE)
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.DRAFT)
+    is_example = models.BooleanField(
+        _("example program"), default=False, help_text=_("Demo content: shown with a clear label.")
+    )
+
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity_onsite = models.PositiveIntegerField(
+        _("onsite seats"), null=True, blank=True, help_text=_("Empty means no limit.")
+    )
+    capacity_online = models.PositiveIntegerField(
+        _("online places"), null=True, blank=True, help_text=_("Empty means no limit.")
+    )
+    requires_approval = models.BooleanField(
+        _("organisers approve each registration"), default=False
+    )
+    attendance_threshold_percent = models.PositiveSmallIntegerField(
+        _("attendance needed for a certificate (%)"), default=75
+    )
+
+    recording_url = models.URLField(_("recording"), blank=True)
+    participants_reported = models.PositiveIntegerField(
+        _("participants (as reported)"), null=True, blank=True,
+        help_text=_("For past programs run before the platform: the figure from the report."),
+    )
+    countries_reported = models.PositiveSmallIntegerField(_("countries (as reported)"), null=True, blank=True)
+    source_note = models.TextField(
+        _("source note"), blank=True, help_text=_("Internal: where this content comes from and known conflicts.")
+    )
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="organised_programs", verbose_name=_("organisers")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        permissions = [("manage_all_programs", _("Can manage every program"))]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="program_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(registration_opens__isnull=True)
+                | Q(registration_closes__isnull=True)
+                | Q(registration_closes__gt=F("registration_opens")),
+                name="program_registration_window_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts and self.ends and self.ends <= self.starts:
+            raise ValidationError({"ends": _("The program must end after it starts.")})
+        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
+            raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def offered_modes(self):
+        """Attendance modes a participant can choose, from the delivery mode."""
+        if self.mode == self.Mode.HYBRID:
+            return [self.Mode.ONSITE, self.Mode.ONLINE]
+        return [self.Mode(self.mode)]
+
+    def capacity_for(self, mode):
+        return self.capacity_onsite if mode == self.Mode.ONSITE else self.capacity_online
+
+    def local_days(self):
+        """The calendar dates the program runs on, in its own time zone."""
+        first = timezone.localtime(self.starts, self.tz).date()
+        last = timezone.localtime(self.ends, self.tz).date()
+        return [first + timezone.timedelta(days=n) for n in range((last - first).days + 1)]
+
+    def registration_window_state(self, now=None):
+        """'not_open', 'open' or 'closed', from the status and the window alone.
+
+        Whether seats are left is the registrations app's business.
+        """
+        now = now or timezone.now()
+        if self.status in (self.Status.DRAFT, self.Status.COMPLETED, self.Status.REGISTRATION_CLOSED):
+            return "closed" if self.status != self.Status.DRAFT else "not_open"
+        if self.registration_opens is None and self.registration_closes is None:
+            return "open" if self.status == self.Status.REGISTRATION_OPEN else "not_open"
+        if self.registration_opens and now < self.registration_opens:
+            return "not_open"
+        if self.registration_closes and now >= self.registration_closes:
+            return "closed"
+        if now >= self.ends:
+            return "closed"
+        return "open"
+
+
+class FocusArea(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="focus_areas")
+    title = models.CharField(_("title"), max_length=250)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self):
+        return self.title
+
+
+class Takeaway(models.Model):
+    """A key takeaway of a program, grouped under a theme heading."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="takeaways")
+    heading = models.CharField(_("theme heading"), max_length=250)
+    text = models.TextField(_("takeaway"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("key takeaway")
+        verbose_name_plural = _("key takeaways")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Person(models.Model):
+    """A resource person, moderator or official, as they want their name written."""
+
+    class NameOrder(models.TextChoices):
+        GIVEN_FIRST = "given_first", _("Given name first")
+        FAMILY_FIRST = "family_first", _("Family name first (e.g. Chinese names)")
+
+    slug = models.SlugField(unique=True, max_length=120)
+    honorific = models.CharField(_("honorific"), max_length=60, blank=True, help_text=_("Prof., Dr., Engr. ..."))
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name"), max_length=100)
+    name_order = models.CharField(
+        _("name order"), max_length=20, choices=NameOrder.choices, default=NameOrder.GIVEN_FIRST
+    )
+    native_name = models.CharField(_("name in own script"), max_length=100, blank=True)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    country = CountryField(_("country"), blank=True)
+    bionote = models.TextField(_("bionote"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """The name as the person writes it: Chinese names family name first."""
+        if self.name_order == self.NameOrder.FAMILY_FIRST:
+            parts = [self.family_name, self.given_name]
+        else:
+            parts = [self.given_name, self.family_name]
+        return " ".join(part for part in parts if part)
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in [self.honorific, self.name] if part)
+
+    def get_absolute_url(self):
+        return reverse("programs:person", kwargs={"slug": self.slug})
+
+
+class ProgramRole(models.Model):
+    class Role(models.TextChoices):
+        MODERATOR = "moderator", _("Moderator")
+        SPEAKER = "speaker", _("Speaker")
+        OFFICIAL = "official", _("Official")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="roles")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    note = models.CharField(
+        _("as"), max_length=250, blank=True, help_text=_("How the person appears in this program, e.g. 'Head of the Center'.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("role in a program")
+        verbose_name_plural = _("roles in programs")
+        constraints = [
+            models.UniqueConstraint(fields=["program", "person", "role"], name="unique_program_person_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Session(models.Model):
+    class Kind(models.TextChoices):
+        OPENING_REMARKS = "opening_remarks", _("Opening remarks")
+        WELCOME_REMARKS = "welcome_remarks", _("Welcome remarks")
+        LECTURE = "lecture", _("Lecture")
+        CASE_STUDY = "case_study", _("Case study")
+        PANEL = "panel", _("Panel discussion")
+        BREAK = "break", _("Break")
+        CLOSING_REMARKS = "closing_remarks", _("Closing remarks")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.LECTURE)
+    title = models.CharField(_("title"), max_length=300)
+    starts = models.DateTimeField(_("starts"))
+    ends = models.DateTimeField(_("ends"))
+    abstract = models.TextField(_("abstract"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("What was said, for the report."))
+    speakers = models.ManyToManyField(Person, blank=True, related_name="sessions", verbose_name=_("speakers"))
+    slides_url = models.URLField(_("slides"), blank=True)
+    recording_url = models.URLField(_("recording"), blank=True)
+
+    class Meta:
+        ordering = ["starts", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="session_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.starts and self.ends and self.ends <= self.starts:
+            raise ValidationError({"ends": _("The session must end after it starts.")})
+
+    @property
+    def duration_minutes(self):
+        return int((self.ends - self.starts).total_seconds() // 60)

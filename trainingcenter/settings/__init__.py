@@ -1,0 +1,1 @@
+"""Settings live in ``base`` (shared), ``local`` (one machine), ``production`` and ``test``."""
