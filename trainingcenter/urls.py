@@ -5,13 +5,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from trainingcenter.api import api
+from trainingcenter.center.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
+    path("staff/", include("trainingcenter.registrations.staff_urls")),
     path("admin/", admin.site.urls),
     path("", include("trainingcenter.registrations.urls")),
     path("", include("trainingcenter.programs.urls")),

@@ -1,5 +1,6 @@
 """factory_boy factories: every test builds its own data from these."""
 from .center import CenterFactory, CountryGroupFactory, PartnerFactory
+from .meetings import OnlineMeetingFactory, ZoomMeetingFactory
 from .programs import (
     FocusAreaFactory,
     PersonFactory,
@@ -15,6 +16,8 @@ __all__ = [
     "CenterFactory",
     "CountryGroupFactory",
     "PartnerFactory",
+    "OnlineMeetingFactory",
+    "ZoomMeetingFactory",
     "FocusAreaFactory",
     "PersonFactory",
     "ProgramFactory",

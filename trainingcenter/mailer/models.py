@@ -16,6 +16,7 @@ class OutgoingMailQuerySet(models.QuerySet):
 class OutgoingMail(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Being sent")
         AWAITING_RETRY = "awaiting_retry", _("Waiting to retry")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
@@ -35,6 +36,10 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker took the mail to send it; a claim older than the SMTP
+    # timeout means that worker died, and the mail may be taken again.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     objects = OutgoingMailQuerySet.as_manager()

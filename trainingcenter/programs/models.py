@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -18,6 +19,20 @@ from django_countries.fields import CountryField
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def ordinal(number):
+    """The number as an ordinal in the active language: 5th in English, 5 elsewhere.
+
+    Chinese (第5期) and Russian (5-я) put the ordinal marker in the translated
+    sentence around the number; only English suffixes the numeral itself.
+    """
+    if not (get_language() or "en").startswith("en"):
+        return str(number)
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 class Theme(models.Model):
@@ -159,6 +174,19 @@ class Program(models.Model):
             return [self.Mode.ONSITE, self.Mode.ONLINE]
         return [self.Mode(self.mode)]
 
+    @property
+    def number_label(self):
+        """'5th Joint Training Program', with the ordinal as each language writes it."""
+        if not self.number:
+            return ""
+        return _("%(ordinal)s Joint Training Program") % {"ordinal": ordinal(self.number)}
+
+    @property
+    def time_zone_label(self):
+        """The time zone with its UTC offset when the program starts, e.g. 'Asia/Shanghai (UTC+08:00)'."""
+        offset = timezone.localtime(self.starts, self.tz).strftime("%z")
+        return f"{self.time_zone} (UTC{offset[:3]}:{offset[3:]})"
+
     def capacity_for(self, mode):
         return self.capacity_onsite if mode == self.Mode.ONSITE else self.capacity_online
 
@@ -274,7 +302,8 @@ class ProgramRole(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     note = models.CharField(
-        _("as"), max_length=250, blank=True, help_text=_("How the person appears in this program, e.g. 'Head of the Center'.")
+        _("as"), max_length=250, blank=True,
+        help_text=_("How the person appears in this program, e.g. 'Head of the Center'."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+"""Registration pages; mounted under the language prefix."""
+from django.urls import path
+
+from . import views
 
 app_name = "registrations"
-urlpatterns = []
+urlpatterns = [
+    path("programs/<slug:slug>/register/", views.register, name="register"),
+    path("r/<str:token>/", views.participant, name="participant"),
+    path("r/<str:token>/calendar.ics", views.calendar, name="calendar"),
+    path("r/<str:token>/cancel/", views.cancel, name="cancel"),
+    path("r/<str:token>/edit/", views.edit, name="edit"),
+]

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "trainingcenter.programs",
     "trainingcenter.meetings",
     "trainingcenter.registrations",
+    "trainingcenter.demo",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Public registration rate limit per IP address and per e-mail address:
 # "20/h", "5/m", "100/d"; "0" switches it off (benchmarks).
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20/h")
+# Behind a reverse proxy we run, count the client by the first X-Forwarded-For
+# address instead of the proxy's; never set this when clients reach us directly.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Zoom Server-to-Server OAuth. The URLs are settings so that tests can point
 # them at a local server that speaks Zoom's API.

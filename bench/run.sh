@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Run every benchmark against a production-like server on loopback:
+# gunicorn (2 workers) plus the task worker, on a scratch SQLite database and
+# then on a throwaway PostgreSQL cluster. Prints the JSON lines of each script.
+#
+#   bench/run.sh              # both databases
+#   bench/run.sh sqlite       # one of them
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT="${BENCH_PORT:-8765}"
+N="${BENCH_ATTEMPTS:-2000}"
+
+serve_and_measure() {
+    local label=$1
+    export TRAININGCENTER_VAR_DIR
+    TRAININGCENTER_VAR_DIR=$(mktemp -d /tmp/tc-bench.XXXXXX)
+    export REGISTRATION_RATE_LIMIT=0 DJANGO_SETTINGS_MODULE=trainingcenter.settings.local
+    $PY manage.py migrate --no-input --verbosity 0
+    $PY manage.py load_demo --if-empty >/dev/null
+    $PY manage.py collectstatic --no-input --verbosity 0
+    local token
+    token=$($PY manage.py create_api_token admin --name bench | tail -1)
+    $PY manage.py db_worker --interval 1 >/dev/null 2>&1 &
+    local worker=$!
+    .venv/bin/gunicorn trainingcenter.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 \
+        --log-level warning >/dev/null 2>&1 &
+    local web=$!
+    trap 'kill $web $worker 2>/dev/null || true' RETURN
+    for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+    echo "# pages on $label"
+    $PY bench/pages.py --url "http://127.0.0.1:$PORT" --requests 500 --concurrency 8
+    for c in 1 8 32; do
+        echo "# registration on $label, concurrency $c"
+        $PY bench/registration_load.py --url "http://127.0.0.1:$PORT" --token "$token" \
+            -n "$N" -c "$c" --capacity 500 --database "$label"
+    done
+    kill $web $worker 2>/dev/null || true
+    wait $web $worker 2>/dev/null || true
+    rm -rf "$TRAININGCENTER_VAR_DIR"
+}
+
+what="${1:-all}"
+if [ "$what" = "sqlite" ] || [ "$what" = "all" ]; then
+    (unset DATABASE_URL; serve_and_measure sqlite)
+fi
+if [ "$what" = "postgresql" ] || [ "$what" = "all" ]; then
+    TEST_POSTGRES=1 bin/install-system-deps
+    TEST_POSTGRES=1 bin/with-postgres "$0" postgresql-inside
+fi
+if [ "$what" = "postgresql-inside" ]; then
+    serve_and_measure postgresql
+fi

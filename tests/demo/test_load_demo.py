@@ -1,0 +1,212 @@
+import datetime as dt
+import re
+import zoneinfo
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone, translation
+
+from tests.factories.programs import ProgramFactory
+from trainingcenter.center.models import Center, CountryGroup, Partner
+from trainingcenter.demo.services import load_demo_content
+from trainingcenter.meetings.models import OnlineMeeting
+from trainingcenter.programs.models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
+from trainingcenter.registrations.models import Question
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+DEMO_SLUGS = {
+    "2021-low-carbon-nev",
+    "2022-industrial-decarbonization",
+    "2022-lithium-ion-batteries",
+    "example-battery-storage-2027",
+}
+
+
+def local(moment):
+    return timezone.localtime(moment, SHANGHAI)
+
+
+def snapshot():
+    """Everything the demo writes, as counts and stable keys."""
+    return {
+        "centers": Center.objects.count(),
+        "partners": sorted(Partner.objects.values_list("abbreviation", flat=True)),
+        "groups": CountryGroup.objects.count(),
+        "themes": Theme.objects.count(),
+        "programs": sorted(Program.objects.values_list("pk", "slug")),
+        "people": Person.objects.count(),
+        "roles": ProgramRole.objects.count(),
+        "sessions": sorted(Session.objects.values_list("pk", "starts")),
+        "speakers": Session.speakers.through.objects.count(),
+        "focus_areas": FocusArea.objects.count(),
+        "takeaways": Takeaway.objects.count(),
+        "meetings": OnlineMeeting.objects.count(),
+        "questions": Question.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_load_demo_loads_the_programs_and_prints_working_passwords(run_load_demo):
+    output = run_load_demo()
+
+    assert set(Program.objects.values_list("slug", flat=True)) == DEMO_SLUGS
+    assert "Demo content loaded" in output
+    admin_password = re.search(r"Created user 'admin' with password: (\S+)", output).group(1)
+    organiser_password = re.search(r"Created user 'organiser' with password: (\S+)", output).group(1)
+    admin = authenticate(username="admin", password=admin_password)
+    organiser = authenticate(username="organiser", password=organiser_password)
+    assert admin is not None and admin.is_superuser and admin.is_staff
+    assert organiser is not None and organiser.is_staff and not organiser.is_superuser
+    assert admin_password != organiser_password
+
+
+def test_running_twice_changes_nothing_and_keeps_passwords(run_load_demo):
+    run_load_demo()
+    first = snapshot()
+    password_hash = get_user_model().objects.get(username="admin").password
+
+    output = run_load_demo()
+
+    assert snapshot() == first
+    assert get_user_model().objects.get(username="admin").password == password_hash
+    assert "password:" not in output
+    assert "User 'admin' already exists" in output
+
+
+def test_if_empty_skips_when_a_program_exists(run_load_demo):
+    ProgramFactory(slug="someone-elses-program")
+
+    output = run_load_demo("--if-empty")
+
+    assert "skipped" in output
+    assert list(Program.objects.values_list("slug", flat=True)) == ["someone-elses-program"]
+    assert not Center.objects.exists()
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_if_empty_loads_into_an_empty_database(run_load_demo):
+    output = run_load_demo("--if-empty")
+
+    assert "Demo content loaded" in output
+    assert Program.objects.count() == len(DEMO_SLUGS)
+
+
+def test_centre_partners_and_eco_group(run_load_demo):
+    run_load_demo()
+
+    center = Center.current()
+    assert center.name_en.startswith("BTBU-ECOSF Joint Training Center")
+    assert "联合培训中心" in center.name_zh_hans
+    assert center.founded == dt.date(2020, 9, 1)
+    roles = {partner.abbreviation: partner.role for partner in center.partners.all()}
+    assert roles == {"BTBU": "host", "ECOSF": "partner", "CAST": "sponsor"}
+    eco = CountryGroup.objects.get(slug="eco-member-states")
+    assert sorted(country.code for country in eco.countries) == sorted(
+        ["AF", "AZ", "IR", "KZ", "KG", "PK", "TJ", "TR", "TM", "UZ"]
+    )
+
+
+def test_second_program_facts(run_load_demo):
+    run_load_demo()
+
+    program = Program.objects.get(slug="2021-low-carbon-nev")
+    assert program.number == 2
+    assert program.time_zone == "Asia/Shanghai"
+    assert local(program.starts).date() == dt.date(2021, 7, 6)
+    assert local(program.ends).date() == dt.date(2021, 7, 7)
+    assert program.mode == Program.Mode.HYBRID
+    assert program.status == Program.Status.COMPLETED
+    assert (program.participants_reported, program.countries_reported) == (200, 20)
+    assert program.focus_areas.count() == 3
+    assert program.takeaways.values("heading_en").distinct().count() == 3
+    moderators = set(program.roles.filter(role="moderator").values_list("person__slug", flat=True))
+    assert moderators == {"di-yuna", "khalil-raza"}
+    assert program.sessions.filter(kind="lecture").count() == 9
+    assert "reconstructed" in program.source_note.lower()
+
+
+def test_fifth_program_facts(run_load_demo):
+    run_load_demo()
+
+    program = Program.objects.get(slug="2022-industrial-decarbonization")
+    assert program.title_en == "Pathways for Industrial Decarbonization in the Belt and Road Countries"
+    assert program.subtitle_en == "Accelerating transition to low-carbon and climate-resilient development"
+    assert re.search(r"[\u4e00-\u9fff]", program.title_zh_hans)
+    with translation.override("zh-hans"):
+        assert program.title == program.title_zh_hans
+    assert local(program.starts).date() == dt.date(2022, 6, 8)
+    assert local(program.ends).date() == dt.date(2022, 6, 9)
+    assert program.mode == Program.Mode.ONLINE
+    assert program.recording_url.startswith("https://www.youtube.com/watch?v=oHulRJPGA5c")
+    lecturers = set(program.sessions.filter(kind="lecture").values_list("speakers__slug", flat=True))
+    assert lecturers == {"zhu-fahua", "li-yeqing", "guo-zhancheng", "zhang-hua"}
+    assert program.sessions.get(kind="case_study").speakers.get().slug == "khalil-raza"
+    speakers = set(program.roles.filter(role="speaker").values_list("person__slug", flat=True))
+    assert {"cui-xu", "wei-li", "peng-luhua"} <= speakers
+    assert "STI" in program.source_note and "2021" in program.source_note
+
+
+def test_sixth_program_registration_closed_on_september_26(run_load_demo):
+    run_load_demo()
+
+    program = Program.objects.get(slug="2022-lithium-ion-batteries")
+    assert local(program.starts).date() == dt.date(2022, 9, 28)
+    assert local(program.registration_closes) == dt.datetime(2022, 9, 26, 23, 59, tzinfo=SHANGHAI)
+    assert program.registration_window_state() == "closed"
+    assert "545 GWh" in program.background_en
+
+
+def test_people_write_chinese_names_family_name_first(run_load_demo):
+    run_load_demo()
+
+    zhu = Person.objects.get(slug="zhu-fahua")
+    assert zhu.name == "Zhu Fahua"
+    assert zhu.family_name == "Zhu"
+    assert zhu.bionote_en and zhu.bionote_zh_hans
+    assert Person.objects.get(slug="manzoor-hussain-soomro").name == "Manzoor Hussain Soomro"
+    assert Person.objects.get(slug="khalil-raza").full_name == "Engr. Khalil Raza"
+
+
+def test_example_program_is_labelled_and_open_for_registration(run_load_demo):
+    run_load_demo()
+
+    program = Program.objects.get(slug="example-battery-storage-2027")
+    assert program.is_example
+    assert program.title_en.startswith("Example:")
+    assert program.registration_window_state() == "open"
+    assert program.status == Program.Status.REGISTRATION_OPEN
+    assert program.mode == Program.Mode.HYBRID
+    assert (program.capacity_onsite, program.capacity_online) == (40, 300)
+    assert program.online_meeting.join_url == "https://meet.jit.si/example-training-center-demo"
+    assert program.questions.get().kind == Question.Kind.YES_NO
+    assert list(program.organisers.values_list("username", flat=True)) == ["organiser"]
+
+
+def test_example_program_stays_bookable_when_loaded_later(db):
+    later = dt.datetime(2027, 6, 1, tzinfo=dt.UTC)
+
+    load_demo_content(now=later)
+
+    program = Program.objects.get(slug="example-battery-storage-2027")
+    assert program.registration_window_state(now=later) == "open"
+    assert local(program.starts).date() == dt.date(2028, 3, 16)
+
+
+def test_organiser_joins_the_program_organiser_group_when_it_exists(run_load_demo):
+    group, _ = Group.objects.get_or_create(name="Program organiser")
+
+    run_load_demo()
+
+    assert group.user_set.filter(username="organiser").exists()
+
+
+@pytest.mark.parametrize("slug", sorted(DEMO_SLUGS))
+def test_sessions_end_after_they_start_within_the_program(run_load_demo, slug):
+    run_load_demo()
+
+    program = Program.objects.get(slug=slug)
+    for session in program.sessions.all():
+        assert session.ends > session.starts, session.title
+        assert program.starts <= session.starts and session.ends <= program.ends, session.title
+    assert program.ends > program.starts

@@ -1,0 +1,178 @@
+"""What the participant receives: language, parts, agenda, personal link, calendar file, reminders."""
+import datetime as dt
+import zoneinfo
+from email import message_from_string
+
+import icalendar
+import pytest
+from django.core import mail as django_mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from tests.factories import ProgramFactory, SessionFactory
+from trainingcenter.mailer.models import OutgoingMail
+from trainingcenter.meetings.models import OnlineMeeting
+from trainingcenter.registrations import services
+from trainingcenter.registrations.calendar import program_calendar
+from trainingcenter.registrations.models import Registration, RegistrationEvent
+from trainingcenter.registrations.reminders import send_due_reminders
+from trainingcenter.registrations.services import RegistrationData
+
+from .conftest import run_tasks
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def data(**overrides):
+    values = {
+        "given_name": "Azamat", "family_name": "Nurlanov", "email": "azamat@example.org", "country": "KZ",
+        "organization": "Astana Research Centre", "sector": "government", "consent": True,
+    }
+    values.update(overrides)
+    return RegistrationData(**values)
+
+
+@pytest.fixture
+def two_day_program():
+    program = ProgramFactory(
+        title="Green Development Training", title_zh_hans="绿色发展培训",
+        starts=dt.datetime(2031, 5, 10, 9, 0, tzinfo=SHANGHAI), ends=dt.datetime(2031, 5, 11, 17, 0, tzinfo=SHANGHAI),
+        registration_closes=dt.datetime(2031, 5, 1, tzinfo=SHANGHAI), capacity_online=1,
+    )
+    SessionFactory(program=program, title="Opening remarks", starts=dt.datetime(2031, 5, 10, 9, 0, tzinfo=SHANGHAI),
+                   ends=dt.datetime(2031, 5, 10, 9, 30, tzinfo=SHANGHAI))
+    SessionFactory(program=program, title="Water and energy", starts=dt.datetime(2031, 5, 10, 10, 0, tzinfo=SHANGHAI),
+                   ends=dt.datetime(2031, 5, 10, 11, 30, tzinfo=SHANGHAI))
+    SessionFactory(program=program, title="Case study", starts=dt.datetime(2031, 5, 11, 14, 0, tzinfo=SHANGHAI),
+                   ends=dt.datetime(2031, 5, 11, 16, 0, tzinfo=SHANGHAI))
+    OnlineMeeting.objects.create(program=program, join_url="https://meet.example.org/green-room")
+    return program
+
+
+def sent_message(registration):
+    """Deliver the queued mails and return the last one sent to this participant."""
+    run_tasks()
+    [message] = [m for m in django_mail.outbox if m.to == [registration.email]][-1:]
+    return message
+
+
+def calendar_of(message):
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename.endswith(".ics"), mimetype) == (True, "text/calendar")
+    return icalendar.Calendar.from_ical(content)
+
+
+def test_confirmation_has_text_html_agenda_link_and_calendar(two_day_program):
+    registration = services.register(two_day_program, data())
+    message = sent_message(registration)
+
+    assert message.subject == "Your registration: Green Development Training"
+    [(html, html_type)] = message.alternatives
+    assert html_type == "text/html"
+    page = f"http://testserver/en/r/{registration.token}/"
+    for body in (message.body, html):
+        assert page in body
+        assert "Your place is confirmed." in body
+        assert "https://meet.example.org/green-room" in body  # confirmed online: may join
+        # 09:00 in Beijing is 01:00 UTC.
+        assert "09:00–09:30" in body and "01:00–01:30" in body
+        assert "Asia/Shanghai" in body
+    assert "Case study" in message.body
+
+    events = calendar_of(message).walk("VEVENT")
+    assert len(events) == 2  # one per program day
+    first = events[0]
+    assert first.decoded("dtstart") == dt.datetime(2031, 5, 10, 1, 0, tzinfo=dt.UTC)
+    assert first.decoded("dtend") == dt.datetime(2031, 5, 10, 3, 30, tzinfo=dt.UTC)
+    assert str(first["uid"]) == f"program-{two_day_program.pk}-20310510@testserver"
+    assert "https://meet.example.org/green-room" in str(first["description"])
+
+
+def test_waitlisted_mail_gives_position_and_no_join_link(two_day_program):
+    services.register(two_day_program, data(email="first@example.org"))
+    waiting = services.register(two_day_program, data(email="second@example.org"))
+    message = sent_message(waiting)
+
+    assert "waiting list, number 1" in message.body
+    assert "meet.example.org" not in message.body
+    assert "meet.example.org" not in message.alternatives[0][0]
+    assert all("meet.example.org" not in str(e.get("description", "")) for e in calendar_of(message).walk("VEVENT"))
+
+
+def test_chinese_participant_gets_chinese_mail_and_page_link(two_day_program):
+    registration = services.register(two_day_program, data(language="zh-hans"))
+    message = sent_message(registration)
+
+    assert message.subject == "您的报名：绿色发展培训"
+    assert f"/zh-hans/r/{registration.token}/" in message.body
+    assert "您的名额已确认" in message.body
+
+
+def test_cancellation_mail_has_no_calendar(two_day_program):
+    registration = services.register(two_day_program, data())
+    services.cancel_registration(registration)
+    message = sent_message(registration)
+    assert message.subject.startswith("Registration cancelled")
+    assert message.attachments == []
+
+
+def test_calendar_uids_are_stable_and_days_without_sessions_use_program_hours():
+    program = ProgramFactory(
+        starts=dt.datetime(2031, 6, 1, 9, 0, tzinfo=SHANGHAI), ends=dt.datetime(2031, 6, 3, 17, 0, tzinfo=SHANGHAI),
+        venue="BTBU, Beijing",
+    )
+    first, again = (icalendar.Calendar.from_ical(program_calendar(program)) for _ in range(2))
+    events = first.walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [str(e["uid"]) for e in again.walk("VEVENT")]
+    assert len(events) == 3
+    assert events[2].decoded("dtstart") == dt.datetime(2031, 6, 3, 1, 0, tzinfo=dt.UTC)
+    assert events[2].decoded("dtend") == dt.datetime(2031, 6, 3, 9, 0, tzinfo=dt.UTC)
+    assert str(events[0]["location"]) == "BTBU, Beijing"
+
+
+def test_reminders_go_once_to_confirmed_participants_of_programs_starting_soon(settings):
+    settings.REMINDER_LEAD_HOURS = 24
+    now = timezone.now()
+    soon = ProgramFactory(starts=now + dt.timedelta(hours=20), registration_closes=now + dt.timedelta(hours=1),
+                          capacity_online=1)
+    later = ProgramFactory(starts=now + dt.timedelta(days=3))
+    confirmed = services.register(soon, data(email="soon@example.org"))
+    waiting = services.register(soon, data(email="waiting@example.org"))
+    services.register(later, data(email="later@example.org"))
+
+    assert send_due_reminders(now=now) == 1
+    assert send_due_reminders(now=now) == 0  # never twice
+
+    reminders = OutgoingMail.objects.filter(subject__startswith="Starting soon")
+    assert [m.to for m in reminders] == [confirmed.email]
+    assert reminders.get().attachments[0]["mimetype"] == "text/calendar"
+    confirmed.refresh_from_db()
+    assert confirmed.reminder_sent_at == now
+    assert confirmed.events.filter(action=RegistrationEvent.Action.REMINDER_SENT).exists()
+    assert not Registration.objects.get(pk=waiting.pk).reminder_sent_at
+
+
+def test_start_periodic_tasks_is_idempotent_and_the_task_reschedules_itself():
+    from django_tasks_db.models import DBTaskResult
+
+    from trainingcenter.registrations.tasks import periodic_housekeeping
+
+    call_command("start_periodic_tasks")
+    call_command("start_periodic_tasks")
+    pending = DBTaskResult.objects.filter(task_path=periodic_housekeeping.module_path, status="READY")
+    assert pending.count() == 1
+
+    assert run_tasks() == 1
+    [next_run] = pending.all()
+    assert next_run.run_after > timezone.now() + dt.timedelta(minutes=4)
+    call_command("start_periodic_tasks")
+    assert pending.count() == 1
+
+
+def test_mime_message_is_well_formed(two_day_program):
+    registration = services.register(two_day_program, data())
+    message = sent_message(registration).message()
+    parsed = message_from_string(message.as_string())
+    types = [part.get_content_type() for part in parsed.walk()]
+    assert {"text/plain", "text/html", "text/calendar"} <= set(types)

@@ -1,0 +1,124 @@
+# ruff: noqa: E501 -- prose in three languages reads better unwrapped than cut mid-sentence.
+"""An invented upcoming program, so that registration can be tried on the demo.
+
+Not a real event: ``is_example`` is set and the title starts with "Example:".
+It reuses real resource persons only to show how an agenda looks.
+"""
+from . import t
+
+# Fixed dates, so that loading twice gives the same rows. The loader moves the
+# whole program on by whole years if the demo is loaded after registration
+# would already have closed, so the example always stays bookable.
+PROGRAM = {
+    "slug": "example-battery-storage-2027",
+    "number": None,
+    "is_example": True,
+    "title": t(
+        "Example: Battery Energy Storage for Grids",
+        "示例：电网电池储能",
+        "Пример: аккумуляторные системы хранения энергии для сетей",
+    ),
+    "subtitle": t(
+        "An example program for trying the platform; not a real event",
+        "用于体验平台的示例项目，并非真实活动",
+        "Пример программы для знакомства с платформой; не настоящее мероприятие",
+    ),
+    "summary": t(
+        "An invented two-day hybrid training, in Beijing and online, on how battery storage supports grids with a "
+        "high share of renewables. Registration is open so that you can try the platform.",
+        "虚构的两天线上线下结合培训（北京与线上），探讨电池储能如何支撑高比例可再生能源电网。报名已开放，可用来体验平台。",
+        "Вымышленное двухдневное гибридное обучение о том, как аккумуляторные системы поддерживают сети. Регистрация открыта.",
+    ),
+    "background": t(
+        "This program does not exist: it is demo content. It shows how an upcoming program looks, with an agenda, "
+        "speakers, onsite seats and online places, so that visitors can register and organisers can try the staff "
+        "pages.\n\n"
+        "Its topic follows the center's 6th program on lithium-ion batteries: batteries on the grid regulate "
+        "frequency, shave peaks and smooth the output of wind and solar power.",
+        "本项目并不存在，仅为演示内容。它展示即将举办的项目的样子，包括日程、主讲人、现场座位和线上名额，访客可以试着报名，组织者可以体验管理页面。\n\n"
+        "主题延续了中心第六期锂离子电池项目：电网侧电池储能可以调频、削峰，并平抑风电和光伏出力波动。",
+    ),
+    "objectives": t(
+        "Let visitors try registration, their personal page and the calendar file.\n"
+        "Let organisers try capacity, waiting lists and messages on a program that harms no one.",
+        "让访客体验报名、个人页面和日历文件。\n"
+        "让组织者在不影响任何人的项目上体验名额、候补名单和消息功能。",
+    ),
+    "conclusion": t(""),
+    "venue": t(
+        "BTBU campus, Beijing, and online",
+        "北京工商大学校园（北京）及线上",
+        "Кампус BTBU, Пекин, и онлайн",
+    ),
+    "themes": ["energy-storage", "lithium-ion-batteries"],
+    "time_zone": "Asia/Shanghai",
+    "starts": "2027-03-16 09:00",
+    "ends": "2027-03-17 12:00",
+    "mode": "hybrid",
+    "status": "registration_open",
+    "registration_opens": "2026-11-01 00:00",
+    "registration_closes": "2027-03-09 23:59",
+    "capacity_onsite": 40,
+    "capacity_online": 300,
+    "source_note": (
+        "Invented example for the demo (is_example). Dates, agenda, capacities and the meeting link are made up; the "
+        "speakers are real resource persons of earlier programs, reused only for illustration."
+    ),
+    "online_meeting": {"provider": "static", "join_url": "https://meet.jit.si/example-training-center-demo"},
+    "questions": [
+        {
+            "label": t("Do you need a visa invitation letter?", "您是否需要签证邀请函？", "Нужно ли вам приглашение для визы?"),
+            "help_text": t(
+                "Only for onsite participants travelling to Beijing.",
+                "仅适用于前往北京现场参加的学员。",
+                "Только для очных участников, приезжающих в Пекин.",
+            ),
+            "kind": "yes_no",
+            "required": False,
+        },
+    ],
+    "focus_areas": [
+        t("Grid services from battery storage", "电池储能提供的电网服务", "Сетевые услуги аккумуляторных систем"),
+        t("Planning storage alongside wind and solar power", "储能与风电、光伏协同规划", "Планирование хранения вместе с ветровой и солнечной энергетикой"),
+    ],
+    "takeaways": [],
+    "roles": [
+        ("di-yuna", "moderator", t("Head of the BTBU-ECOSF Joint Training Center", "联合培训中心负责人")),
+        ("khalil-raza", "moderator", t("Scientific Officer, ECOSF", "经济合作组织科学基金会科学官员")),
+        ("qin-yuyi", "speaker", t("")),
+        ("zeng-tao", "speaker", t("")),
+        ("cui-xu", "speaker", t("")),
+        ("khalil-raza", "speaker", t("")),
+    ],
+    "sessions": [
+        {
+            "kind": "opening_remarks", "start": "2027-03-16 09:00", "end": "2027-03-16 09:20", "speakers": ["di-yuna"],
+            "title": t("Opening remarks (example)", "开幕致辞（示例）", "Вступительное слово (пример)"),
+        },
+        {
+            "kind": "lecture", "start": "2027-03-16 09:20", "end": "2027-03-16 10:20", "speakers": ["qin-yuyi"],
+            "title": t("Example lecture: storage in integrated energy services", "示例讲座：综合能源服务中的储能",
+                       "Пример лекции: хранение энергии в комплексных энергетических услугах"),
+        },
+        {
+            "kind": "lecture", "start": "2027-03-16 10:40", "end": "2027-03-16 11:40", "speakers": ["zeng-tao"],
+            "title": t("Example lecture: the market for grid batteries", "示例讲座：电网电池市场",
+                       "Пример лекции: рынок сетевых аккумуляторов"),
+        },
+        {
+            "kind": "lecture", "start": "2027-03-17 09:00", "end": "2027-03-17 10:00", "speakers": ["cui-xu"],
+            "title": t("Example lecture: pairing storage with wind and solar projects abroad", "示例讲座：海外风电光伏项目配套储能",
+                       "Пример лекции: хранение энергии в зарубежных ветровых и солнечных проектах"),
+        },
+        {
+            "kind": "case_study", "start": "2027-03-17 10:20", "end": "2027-03-17 11:20", "speakers": ["khalil-raza"],
+            "title": t("Example case study: storage for ECO member states", "示例案例：经济合作组织成员国的储能",
+                       "Пример кейса: хранение энергии для стран ОЭС"),
+        },
+        {
+            "kind": "closing_remarks", "start": "2027-03-17 11:20", "end": "2027-03-17 12:00",
+            "speakers": ["di-yuna", "khalil-raza"],
+            "title": t("Closing remarks (example)", "闭幕致辞（示例）", "Заключительное слово (пример)"),
+        },
+    ],
+}

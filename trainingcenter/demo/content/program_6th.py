@@ -1,0 +1,84 @@
+# ruff: noqa: E501 -- prose in three languages reads better unwrapped than cut mid-sentence.
+"""6th Joint Training Program: Powering Belt and Road: Lithium-ion Batteries (September 2022).
+
+Source: seed 004, the announcement published before the program. There is no
+report in the seeds, so no agenda, speakers or participation figures.
+"""
+from . import t
+
+PROGRAM = {
+    "slug": "2022-lithium-ion-batteries",
+    "number": 6,
+    "title": t(
+        "Powering Belt and Road: Lithium-ion Batteries",
+        "赋能“一带一路”：锂离子电池",
+        "Энергия для «Пояса и пути»: литий-ионные аккумуляторы",
+    ),
+    "subtitle": t(
+        "Towards a regional lithium-ion battery value chain",
+        "建设区域锂离子电池价值链",
+        "К региональной цепочке создания стоимости литий-ионных аккумуляторов",
+    ),
+    "summary": t(
+        "A one-day Zoom webinar for entrepreneurs on building lithium-ion battery manufacturing in the Belt and Road "
+        "countries, drawing on China's experience as the world's largest battery market.",
+        "面向企业家的一天Zoom网络研讨会，借鉴中国作为全球最大锂电池市场的经验，探讨在“一带一路”国家发展锂离子电池制造。",
+        "Однодневный вебинар в Zoom для предпринимателей о производстве литий-ионных аккумуляторов в странах «Пояса и пути».",
+    ),
+    "background": t(
+        "Demand for energy storage is growing worldwide, and every company working on renewable energy or electric "
+        "vehicles is looking for storage that is more reliable and cheaper. Batteries serve stationary storage, grid "
+        "services for renewables and electric mobility: on the grid they regulate frequency, shave peaks and smooth "
+        "the output of variable renewable sources.\n\n"
+        "Lithium-ion batteries are becoming the first choice for electric mobility, grid storage and consumer "
+        "electronics, because they last longer and recharge faster, saving time and money and lowering risk over "
+        "their life cycle. They are therefore a key technology for net-zero transport, industrial equipment and "
+        "electronics in the Belt and Road and ECO member countries.\n\n"
+        "China has been the world's largest lithium battery market for five years running. In 2021 the global "
+        "lithium-ion battery market reached 545 GWh, more than half of it in China, driven largely by demand for new "
+        "energy vehicles. By the end of 2021 China held about 70% of the world's power battery production capacity, "
+        "and six of the ten largest lithium battery makers were Chinese.",
+        "全球储能市场持续增长，所有从事可再生能源或电动汽车的企业都在寻找更可靠、更经济的储能技术。电池储能可用于固定式储能、"
+        "可再生能源并网服务和电动交通：在电网侧可提供调频、削峰，并平抑可再生能源出力波动。\n\n"
+        "锂离子电池寿命更长、充电更快，可在全生命周期内节省时间和成本、降低风险，正成为电动交通、电网储能和消费电子的首选，"
+        "是“一带一路”和经济合作组织成员国在交通、工业设备和消费电子领域实现净零排放的关键技术。\n\n"
+        "中国已连续五年成为全球最大的锂电池消费市场。2021年全球锂离子电池市场规模达545吉瓦时，中国占一半以上，"
+        "新能源汽车需求增长是主要推动力。截至2021年底，中国动力电池产能约占全球的70%，全球十大锂电池企业中有六家来自中国。",
+    ),
+    "objectives": t(
+        "Bring China's expertise and best practice to entrepreneurs so that they can develop a regional lithium-ion "
+        "battery manufacturing value chain that creates fair clean-energy and high-tech jobs in the Belt and Road "
+        "countries while limiting climate change.\n"
+        "Learn from China's capabilities about viable ways to build a strong lithium-ion manufacturing base in the "
+        "region, and look at best practice, success stories and barriers in low-carbon policies and programmes.\n"
+        "Match potential cooperation among Belt and Road countries in lithium-ion battery production.",
+        "借鉴中国的专长和最佳实践，指导企业家发展区域锂离子电池制造价值链，在“一带一路”国家创造公平的清洁能源和高科技就业，同时减缓气候变化。\n"
+        "学习中国在建设强大锂离子电池制造基地方面的可行方案，了解低碳政策和项目的最佳实践、成功案例与障碍。\n"
+        "促成“一带一路”国家在锂离子电池生产领域的潜在合作。",
+    ),
+    "conclusion": t(""),
+    "venue": t("Online (Zoom webinar)", "线上（Zoom网络研讨会）", "Онлайн (вебинар Zoom)"),
+    "themes": ["lithium-ion-batteries", "energy-storage", "new-energy-vehicles"],
+    "time_zone": "Asia/Shanghai",
+    "starts": "2022-09-28 14:00",
+    "ends": "2022-09-28 17:00",
+    "mode": "online",
+    "status": "completed",
+    "registration_closes": "2022-09-26 23:59",
+    "source_note": (
+        "Source: seed 004, an announcement published before the program (it calls it the 'sixth training program', "
+        "held on September 28, 2022, with registration until September 26 and Zoom webinar links sent on "
+        "registration). The seed gives no clock times: 14:00-17:00 Beijing time is RECONSTRUCTED. The registration "
+        "deadline is stored as 23:59 Beijing time on September 26, 2022; the opening date of registration is not "
+        "known. No agenda, speakers, report or participation figures are in the seeds, so none are entered. The "
+        "status is 'completed' because the date has passed."
+    ),
+    "focus_areas": [
+        t("Lithium-ion battery manufacturing and its value chain", "锂离子电池制造及其价值链", "Производство литий-ионных аккумуляторов и цепочка создания стоимости"),
+        t("Battery energy storage for grids and renewables", "面向电网和可再生能源的电池储能", "Аккумуляторные системы хранения энергии для сетей"),
+        t("Batteries for electric mobility", "电动交通用电池", "Аккумуляторы для электромобильности"),
+    ],
+    "takeaways": [],
+    "roles": [],
+    "sessions": [],
+}

@@ -1,0 +1,189 @@
+"""The outbox: queue an e-mail with the change that causes it, send it, retry it.
+
+Every mail is a row first and a task second, both written in the caller's
+transaction, so a registration and its confirmation commit together or not at
+all. Sending happens later in a worker; a mail server that is down only delays
+the mail, it never loses it and never sends it twice.
+"""
+import datetime as dt
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+# Seconds to wait before each retry: quick at first (a server restarting),
+# then hourly, for about a day in all.
+RETRY_DELAYS = (10, 30, 60, 5 * 60, 15 * 60, 30 * 60, 60 * 60)
+MAX_ATTEMPTS = 24
+# Longer than any SMTP timeout: a claim this old belongs to a worker that died.
+STALE_CLAIM = dt.timedelta(minutes=15)
+
+
+def retry_delay(attempts):
+    """Seconds to wait after the given number of failed attempts."""
+    index = max(attempts, 1) - 1
+    return RETRY_DELAYS[index] if index < len(RETRY_DELAYS) else RETRY_DELAYS[-1]
+
+
+def _normalise_attachments(attachments):
+    result = []
+    for item in attachments:
+        if isinstance(item, dict):
+            filename, content, mimetype = item["filename"], item["content"], item.get("mimetype", "")
+        else:
+            filename, content, mimetype = item
+        result.append({"filename": filename, "content": content, "mimetype": mimetype or "application/octet-stream"})
+    return result
+
+
+def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to=""):
+    """Write the mail and its sending task in the current transaction.
+
+    Called inside the transaction of the change that causes the mail, so both
+    commit or roll back together. Attachments are (filename, text, mimetype)
+    tuples or dicts with those keys; calendar files are text.
+    """
+    from .tasks import send_outgoing_mail
+
+    # A subject is one line; a newline in it would be refused by the mail library.
+    subject = " ".join(str(subject).split())[:300]
+    with transaction.atomic():
+        mail = OutgoingMail.objects.create(
+            to=to,
+            subject=subject,
+            body_text=str(text),
+            body_html=str(html),
+            attachments=_normalise_attachments(attachments),
+            tag=tag[:80],
+            reply_to=reply_to,
+        )
+        send_outgoing_mail.enqueue(mail.pk)
+    return mail
+
+
+def _claim(mail_id, now):
+    """Take the mail for sending, or return None if it is sent, failed or taken.
+
+    A conditional UPDATE is atomic on every database, so of two workers that
+    race for the same mail exactly one gets it; the claim commits at once, so
+    no lock is held while talking to the mail server.
+    """
+    claimable = OutgoingMail.objects.filter(pk=mail_id).filter(
+        status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.AWAITING_RETRY]
+    ) | OutgoingMail.objects.filter(
+        pk=mail_id, status=OutgoingMail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
+    )
+    if not claimable.update(status=OutgoingMail.Status.SENDING, claimed_at=now):
+        return None
+    return OutgoingMail.objects.get(pk=mail_id)
+
+
+def _message(mail):
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+        reply_to=[mail.reply_to] if mail.reply_to else None,
+    )
+    if mail.body_html:
+        message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    return message
+
+
+def _is_permanent(error):
+    """A refusal the server will repeat forever (5xx for the recipient): retrying is pointless."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _message in error.recipients.values())
+    return False
+
+
+def send_mail_now(mail_id):
+    """Send one queued mail, or schedule its next attempt; returns the new status.
+
+    Runs in the worker (the ``send_outgoing_mail`` task). Any error while
+    sending counts as an attempt: the error is stored for staff, and a new task
+    is scheduled after a growing delay, until the attempts run out.
+    """
+    now = timezone.now()
+    mail = _claim(mail_id, now)
+    if mail is None:
+        return None
+    try:
+        _message(mail).send()
+    except Exception as error:  # noqa: BLE001 - any failure must lead to a retry, not a lost mail
+        return _record_failure(mail, error)
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        status=OutgoingMail.Status.SENT, sent_at=timezone.now(), attempts=mail.attempts + 1,
+        next_attempt_at=None, last_error="",
+    )
+    return OutgoingMail.Status.SENT
+
+
+def _record_failure(mail, error):
+    from .tasks import send_outgoing_mail
+
+    attempts = mail.attempts + 1
+    # The log names the mail, not the person: no addresses in logs.
+    logger.warning("Mail %s attempt %s failed: %s", mail.pk, attempts, type(error).__name__)
+    detail = f"{type(error).__name__}: {error}"[:2000]
+    with transaction.atomic():
+        if attempts >= MAX_ATTEMPTS or _is_permanent(error):
+            OutgoingMail.objects.filter(pk=mail.pk).update(
+                status=OutgoingMail.Status.FAILED, attempts=attempts, last_error=detail, next_attempt_at=None,
+            )
+            return OutgoingMail.Status.FAILED
+        next_attempt = timezone.now() + dt.timedelta(seconds=retry_delay(attempts))
+        OutgoingMail.objects.filter(pk=mail.pk).update(
+            status=OutgoingMail.Status.AWAITING_RETRY, attempts=attempts, last_error=detail,
+            next_attempt_at=next_attempt,
+        )
+        send_outgoing_mail.using(run_after=next_attempt).enqueue(mail.pk)
+    return OutgoingMail.Status.AWAITING_RETRY
+
+
+def retry_mail(mail):
+    """Staff: try a failed or waiting mail again now, with a fresh round of attempts.
+
+    A mail already sent (or being sent) is left alone, so pressing the button
+    twice never sends twice; an older scheduled task finds the mail sent and
+    does nothing.
+    """
+    from .tasks import send_outgoing_mail
+
+    with transaction.atomic():
+        updated = OutgoingMail.objects.filter(
+            pk=mail.pk, status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.AWAITING_RETRY]
+        ).update(status=OutgoingMail.Status.QUEUED, attempts=0, next_attempt_at=None)
+        if updated:
+            send_outgoing_mail.enqueue(mail.pk)
+    mail.refresh_from_db()
+    return mail
+
+
+def requeue_stale_mail(now=None):
+    """Give mails whose worker died while sending another chance; returns how many.
+
+    Called by the periodic task, so a crash between claiming and sending does
+    not leave a mail stuck in 'sending' forever.
+    """
+    from .tasks import send_outgoing_mail
+
+    now = now or timezone.now()
+    stale = list(
+        OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+        .values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        for pk in stale:
+            send_outgoing_mail.enqueue(pk)
+    return len(stale)

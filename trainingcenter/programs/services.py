@@ -1,0 +1,188 @@
+"""Changes to programs and their agenda, for the staff API and any other tool.
+
+Every write validates through the models' ``full_clean`` so that the admin,
+the API and scripts apply the same rules, and the messages come out in the
+active language.
+"""
+import datetime as dt
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import Person, Program, Session, Theme, validate_time_zone
+
+# Content entered without a language is the English original; other languages
+# fall back to it.
+SOURCE_LANGUAGE = "en"
+PROGRAM_TRANSLATED = ("title", "subtitle", "summary", "background", "objectives", "conclusion", "venue")
+SESSION_TRANSLATED = ("title", "abstract", "summary")
+PROGRAM_DATETIMES = ("starts", "ends", "registration_opens", "registration_closes")
+SESSION_DATETIMES = ("starts", "ends")
+PROGRAM_FIELDS = {
+    "slug", "number", "starts", "ends", "time_zone", "mode", "status", "registration_opens",
+    "registration_closes", "capacity_online", "capacity_onsite", "requires_approval", "recording_url",
+    *PROGRAM_TRANSLATED,
+}
+SESSION_FIELDS = {"kind", "starts", "ends", "slides_url", "recording_url", *SESSION_TRANSLATED}
+
+
+class SlugTaken(Exception):
+    """Another program already uses this slug (the API answers 409)."""
+
+    def __init__(self, slug):
+        super().__init__(slug)
+        self.slug = slug
+        self.message = _("A program with the address “%(slug)s” already exists.") % {"slug": slug}
+
+
+def _localise(value, tz):
+    """Naive datetimes are wall-clock times in the program's zone, as organisers think of them."""
+    if isinstance(value, dt.datetime) and timezone.is_naive(value):
+        return timezone.make_aware(value, tz)
+    return value
+
+
+def _program_zone(time_zone):
+    try:
+        validate_time_zone(time_zone)
+    except ValidationError as error:
+        raise ValidationError({"time_zone": error.messages}) from None
+    return zoneinfo.ZoneInfo(time_zone)
+
+
+def _assign(instance, values, allowed, translated, translations):
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValidationError({name: [_("Unknown field.")] for name in sorted(unknown)})
+    with translation.override(SOURCE_LANGUAGE):
+        for name, value in values.items():
+            if name in translated and value is None:
+                value = ""
+            setattr(instance, name, value)
+    for language, texts in (translations or {}).items():
+        suffix = language.replace("-", "_")
+        for name, value in texts.items():
+            if name in translated and value is not None:
+                setattr(instance, f"{name}_{suffix}", value)
+
+
+def _themes(slugs):
+    slugs = list(dict.fromkeys(slugs))
+    themes = list(Theme.objects.filter(slug__in=slugs))
+    missing = sorted(set(slugs) - {theme.slug for theme in themes})
+    if missing:
+        raise ValidationError({"themes": [_("Unknown theme: %(slugs)s.") % {"slugs": ", ".join(missing)}]})
+    return themes
+
+
+def _speakers(slugs):
+    slugs = list(dict.fromkeys(slugs))
+    people = list(Person.objects.filter(slug__in=slugs))
+    missing = sorted(set(slugs) - {person.slug for person in people})
+    if missing:
+        raise ValidationError({"speakers": [_("Unknown person: %(slugs)s.") % {"slugs": ", ".join(missing)}]})
+    return people
+
+
+def _save_program(program, check_slug):
+    if check_slug and Program.objects.filter(slug=program.slug).exclude(pk=program.pk).exists():
+        raise SlugTaken(program.slug)
+    # The slug's uniqueness is reported as a conflict above, not as a field error.
+    program.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            program.save()
+    except IntegrityError:
+        if Program.objects.filter(slug=program.slug).exclude(pk=program.pk).exists():
+            raise SlugTaken(program.slug) from None
+        raise
+
+
+def create_program(data, *, actor):
+    """Create a program from plain data and make its creator one of its organisers.
+
+    The creator must be able to manage what they just made, whatever their
+    role. ``data`` holds model field names (content in English), optional
+    ``themes`` (slugs) and ``translations`` ({language: {field: text}}).
+    Naive datetimes are read in the program's own time zone.
+    """
+    data = dict(data)
+    themes = data.pop("themes", None)
+    translations = data.pop("translations", None)
+    tz = _program_zone(data.get("time_zone") or Program._meta.get_field("time_zone").default)
+    for name in PROGRAM_DATETIMES:
+        if name in data:
+            data[name] = _localise(data[name], tz)
+    program = Program()
+    _assign(program, data, PROGRAM_FIELDS, PROGRAM_TRANSLATED, translations)
+    theme_rows = _themes(themes) if themes else []
+    with transaction.atomic():
+        _save_program(program, check_slug=True)
+        if theme_rows:
+            program.themes.set(theme_rows)
+        if actor is not None and getattr(actor, "pk", None):
+            program.organisers.add(actor)
+    return program
+
+
+def update_program(program, changes, *, actor):
+    """Change some fields of a program; the rest stay as they are.
+
+    The caller has checked that ``actor`` may manage this program; ``actor``
+    is kept in the signature so that an audit trail can be added here alone.
+    """
+    changes = dict(changes)
+    themes = changes.pop("themes", None)
+    translations = changes.pop("translations", None)
+    tz = _program_zone(changes.get("time_zone") or program.time_zone)
+    for name in PROGRAM_DATETIMES:
+        if name in changes:
+            changes[name] = _localise(changes[name], tz)
+    old_slug = program.slug
+    _assign(program, changes, PROGRAM_FIELDS, PROGRAM_TRANSLATED, translations)
+    theme_rows = _themes(themes) if themes else []
+    with transaction.atomic():
+        _save_program(program, check_slug=program.slug != old_slug)
+        if themes is not None:
+            program.themes.set(theme_rows)
+    return program
+
+
+def create_session(program, data, *, actor):
+    """Add an item to a program's agenda; naive times are in the program's time zone."""
+    data = dict(data)
+    speakers = data.pop("speakers", None)
+    translations = data.pop("translations", None)
+    for name in SESSION_DATETIMES:
+        if name in data:
+            data[name] = _localise(data[name], program.tz)
+    session = Session(program=program)
+    _assign(session, data, SESSION_FIELDS, SESSION_TRANSLATED, translations)
+    speaker_rows = _speakers(speakers) if speakers else []
+    session.full_clean()
+    with transaction.atomic():
+        session.save()
+        if speaker_rows:
+            session.speakers.set(speaker_rows)
+    return session
+
+
+def update_session(session, changes, *, actor):
+    """Change some fields of an agenda item; ``speakers`` replaces the whole list when given."""
+    changes = dict(changes)
+    speakers = changes.pop("speakers", None)
+    translations = changes.pop("translations", None)
+    for name in SESSION_DATETIMES:
+        if name in changes:
+            changes[name] = _localise(changes[name], session.program.tz)
+    _assign(session, changes, SESSION_FIELDS, SESSION_TRANSLATED, translations)
+    speaker_rows = _speakers(speakers) if speakers else []
+    session.full_clean()
+    with transaction.atomic():
+        session.save()
+        if speakers is not None:
+            session.speakers.set(speaker_rows)
+    return session

@@ -1,0 +1,323 @@
+"""The organisers' list of registrations, their extra questions, and sent messages.
+
+Status, mode and seats change only through the actions below, each of which
+calls a service (``registrations.services``), so capacity, waiting list,
+history and e-mails behave exactly as when a participant acts. Personal
+details are corrected through ``services.update_details``. Organisers see
+only the programs they manage (``Program.objects.managed_by``).
+"""
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from trainingcenter.programs.admin import ProgramScopedAdminMixin
+
+from . import services
+from .models import Answer, Message, Question, Registration, RegistrationEvent
+
+Status = Registration.Status
+Mode = Registration.Mode
+
+STATUS_COLOURS = {
+    Status.CONFIRMED: ("#e3f4ea", "#1d6b3f"),
+    Status.WAITLISTED: ("#fff4d6", "#7a5600"),
+    Status.AWAITING_APPROVAL: ("#e4eefb", "#1f4f8a"),
+    Status.CANCELLED: ("#eeeeee", "#555555"),
+    Status.REJECTED: ("#fbe5e5", "#8a1f1f"),
+}
+# How many failures one action lists by name before summing up the rest.
+FAILURES_LISTED = 10
+
+
+def overview_url(program):
+    return reverse("staff:program_registrations", kwargs={"slug": program.slug})
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RegistrationEventInline(ReadOnlyInline):
+    model = RegistrationEvent
+    fields = ("at", "action", "from_status", "to_status", "actor", "note")
+    readonly_fields = fields
+    verbose_name_plural = _("history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class AnswerInline(ReadOnlyInline):
+    model = Answer
+    fields = ("question", "value")
+    readonly_fields = fields
+    verbose_name_plural = _("answers to extra questions")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("question")
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "full_name", "email", "country", "organization", "mode", "status_badge", "program_link", "created_at",
+    )
+    list_display_links = ("full_name",)
+    list_filter = (
+        ("program", admin.RelatedOnlyFieldListFilter), "status", "mode", "sector", "country", "language",
+    )
+    list_select_related = ("program",)
+    search_fields = ("given_name", "family_name", "email", "organization")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    inlines = (AnswerInline, RegistrationEventInline)
+    editable_fields = services.DETAIL_FIELDS
+    fieldsets = (
+        (None, {"fields": ("program", "status_badge", "mode", "waitlist_position")}),
+        (_("Participant"), {
+            "fields": ("given_name", "family_name", "email", "country", "organization", "position", "sector",
+                       "gender", "language"),
+        }),
+        (_("Online meeting"), {"fields": ("join_link_state", "join_url")}),
+        (_("Record"), {"fields": ("created_at", "updated_at", "consent_at", "participant_page"),
+                       "classes": ("collapse",)}),
+    )
+    actions = (
+        "approve", "confirm", "move_to_waitlist", "switch_to_onsite", "switch_to_online", "reject", "cancel",
+    )
+
+    # --- what may be done -------------------------------------------------------
+
+    def has_add_permission(self, request):
+        # A registration takes a seat: it is made through services.register
+        # (the public form, or the API on someone's behalf), never typed in here.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting would free a seat without promoting anyone and erase the
+        # history; cancelling or rejecting does both properly.
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        every = [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
+        if obj is not None and obj.is_active and self.has_change_permission(request, obj):
+            return [name for name in every if name not in self.editable_fields]
+        return every
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        """Corrections go through the service, which checks and records them."""
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in self.editable_fields}
+        if not changes:
+            return
+        try:
+            services.update_details(obj, changes, actor=request.user)
+        except services.RegistrationError as error:
+            self.message_user(request, error.message, messages.ERROR)
+
+    # --- columns ----------------------------------------------------------------
+
+    @admin.display(description=_("name"), ordering="family_name")
+    def full_name(self, registration):
+        return registration.full_name
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, registration):
+        background, colour = STATUS_COLOURS.get(registration.status, ("#eeeeee", "#333333"))
+        return format_html(
+            '<span style="background:{};color:{};padding:2px 8px;border-radius:10px;white-space:nowrap">{}</span>',
+            background, colour, registration.get_status_display(),
+        )
+
+    @admin.display(description=_("program"), ordering="program__starts")
+    def program_link(self, registration):
+        return format_html(
+            '<a href="{}" title="{}">{}</a>', overview_url(registration.program),
+            _("Overview, export and messages"), registration.program,
+        )
+
+    @admin.display(description=_("place on the waiting list"))
+    def waitlist_position(self, registration):
+        from .capacity import waitlist_position
+
+        return waitlist_position(registration) or "—"
+
+    @admin.display(description=_("participant's page"))
+    def participant_page(self, registration):
+        return format_html('<a href="{0}" rel="noreferrer" target="_blank">{1}</a>',
+                           registration.get_absolute_url(), _("Open as the participant sees it"))
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        program_id = request.GET.get("program__id__exact")
+        if program_id and program_id.isdigit():
+            from trainingcenter.programs.models import Program
+
+            program = Program.objects.managed_by(request.user).filter(pk=program_id).first()
+            if program is not None:
+                extra_context["overview_program"] = program
+                extra_context["overview_url"] = overview_url(program)
+        return super().changelist_view(request, extra_context=extra_context)
+
+    # --- actions: each one registration at a time, through the services -------
+
+    def _apply(self, request, queryset, operation, done_message):
+        """Run the service on each registration in its own transaction; report both outcomes.
+
+        One refusal (a full mode, a wrong status) must not undo the others, and
+        must reach the organiser as the service's own explanation.
+        """
+        done = 0
+        failures = []
+        for registration in queryset.select_related("program"):
+            try:
+                operation(registration)
+            except services.RegistrationError as error:
+                failures.append(f"{registration.full_name}: {error.message}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+        if failures:
+            listed = "; ".join(failures[:FAILURES_LISTED])
+            if len(failures) > FAILURES_LISTED:
+                listed += " " + str(_("(and %(count)d more)") % {"count": len(failures) - FAILURES_LISTED})
+            self.message_user(
+                request,
+                ngettext("%(count)d registration was not changed: %(reasons)s",
+                         "%(count)d registrations were not changed: %(reasons)s", len(failures))
+                % {"count": len(failures), "reasons": listed},
+                messages.ERROR,
+            )
+
+    @admin.action(description=_("Approve selected registrations"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._apply(
+            request, queryset, lambda r: services.approve_registration(r, actor=request.user),
+            lambda n: ngettext("%(count)d registration approved.", "%(count)d registrations approved.", n)
+            % {"count": n},
+        )
+
+    @admin.action(description=_("Confirm selected registrations (from the waiting list)"), permissions=["change"])
+    def confirm(self, request, queryset):
+        self._apply(
+            request, queryset, lambda r: services.confirm_registration(r, actor=request.user),
+            lambda n: ngettext("%(count)d registration confirmed.", "%(count)d registrations confirmed.", n)
+            % {"count": n},
+        )
+
+    @admin.action(description=_("Move selected registrations to the waiting list"), permissions=["change"])
+    def move_to_waitlist(self, request, queryset):
+        self._apply(
+            request, queryset, lambda r: services.move_to_waitlist(r, actor=request.user),
+            lambda n: ngettext("%(count)d registration moved to the waiting list.",
+                               "%(count)d registrations moved to the waiting list.", n) % {"count": n},
+        )
+
+    @admin.action(description=_("Switch selected registrations to onsite"), permissions=["change"])
+    def switch_to_onsite(self, request, queryset):
+        self._switch(request, queryset, Mode.ONSITE)
+
+    @admin.action(description=_("Switch selected registrations to online"), permissions=["change"])
+    def switch_to_online(self, request, queryset):
+        self._switch(request, queryset, Mode.ONLINE)
+
+    def _switch(self, request, queryset, mode):
+        self._apply(
+            request, queryset, lambda r: services.change_mode(r, mode, actor=request.user),
+            lambda n: ngettext("%(count)d registration switched to %(mode)s.",
+                               "%(count)d registrations switched to %(mode)s.", n)
+            % {"count": n, "mode": Mode(mode).label},
+        )
+
+    @admin.action(description=_("Cancel selected registrations"), permissions=["change"])
+    def cancel(self, request, queryset):
+        self._apply(
+            request, queryset, lambda r: services.cancel_registration(r, actor=request.user),
+            lambda n: ngettext("%(count)d registration cancelled.", "%(count)d registrations cancelled.", n)
+            % {"count": n},
+        )
+
+    @admin.action(description=_("Reject selected registrations…"), permissions=["change"])
+    def reject(self, request, queryset):
+        """Asks first (the participant is told by e-mail), with an optional internal note."""
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Reject registrations"),
+                "opts": self.model._meta,
+                "registrations": queryset.select_related("program"),
+                "action": "reject",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "note_max_length": 500,
+            }
+            return TemplateResponse(request, "admin/registrations/registration/reject_confirmation.html", context)
+        note = request.POST.get("note", "")[:500]
+        self._apply(
+            request, queryset, lambda r: services.reject_registration(r, actor=request.user, note=note),
+            lambda n: ngettext("%(count)d registration rejected.", "%(count)d registrations rejected.", n)
+            % {"count": n},
+        )
+        return None
+
+
+@admin.register(Question)
+class QuestionAdmin(ProgramScopedAdminMixin, TranslationAdmin):
+    list_display = ("label", "program", "kind", "required", "order")
+    list_editable = ("order",)
+    list_filter = (("program", admin.RelatedOnlyFieldListFilter), "kind", "required")
+    list_select_related = ("program",)
+    search_fields = ("label",)
+    fields = ("program", "label", "help_text", "kind", "choices", "required", "order")
+
+
+@admin.register(Message)
+class MessageAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
+    """A record of what was sent to whom; messages are written on the program's staff page."""
+
+    list_display = ("subject", "program", "audience", "recipients_count", "created_by", "created_at")
+    list_filter = (("program", admin.RelatedOnlyFieldListFilter),)
+    list_select_related = ("program", "created_by")
+    search_fields = ("subject",)
+    date_hierarchy = "created_at"
+    fields = ("program", "subject", "body", "statuses", "modes", "countries", "recipients_count",
+              "created_by", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("sent to"))
+    def audience(self, message):
+        parts = []
+        if message.statuses:
+            parts.append(", ".join(str(Status(s).label) for s in message.statuses if s in Status.values))
+        if message.modes:
+            parts.append(", ".join(str(Mode(m).label) for m in message.modes if m in Mode.values))
+        if message.countries:
+            parts.append(", ".join(message.countries))
+        return " · ".join(parts) or _("everyone taking part")

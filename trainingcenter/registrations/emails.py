@@ -1,0 +1,219 @@
+"""The e-mails a participant receives, in their own language, through the outbox.
+
+Each e-mail has a text and an HTML part, the program's agenda (in the
+program's time zone and in UTC, since we do not know the reader's), the link
+to the participant's own page, and the calendar file. They are queued in the
+caller's transaction (see ``mailer.services.queue_mail``).
+"""
+import datetime as dt
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from trainingcenter.center.models import Center
+from trainingcenter.mailer.services import queue_mail
+
+from .calendar import program_calendar, program_days
+from .capacity import waitlist_position
+from .models import Registration
+
+Status = Registration.Status
+
+
+def participant_url(registration):
+    """Absolute link to the participant's own page, in their language."""
+    with translation.override(registration.language):
+        return settings.SITE_URL + reverse("registrations:participant", kwargs={"token": registration.token})
+
+
+def _meeting(program):
+    """The program's online meeting, or None (Django caches the answer on the program)."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        return program.online_meeting
+    except ObjectDoesNotExist:
+        return None
+
+
+def join_url_for(registration):
+    """The link the participant may use to join online, or "" when they may not (yet).
+
+    A personal link (Zoom) if there is one, else the program's shared link.
+    """
+    if not registration.may_see_join_link:
+        return ""
+    if registration.join_url:
+        return registration.join_url
+    meeting = _meeting(registration.program)
+    if meeting is not None and not meeting.gives_personal_links:
+        return meeting.join_url
+    return ""
+
+
+def _join_link_pending(registration):
+    """Confirmed online, but the personal link is still being made (Zoom)."""
+    meeting = _meeting(registration.program)
+    return (
+        registration.may_see_join_link and not registration.join_url
+        and meeting is not None and meeting.gives_personal_links
+    )
+
+
+def _status_paragraphs(registration):
+    if registration.status == Status.CONFIRMED:
+        return [_("Your place is confirmed.")]
+    if registration.status == Status.AWAITING_APPROVAL:
+        return [_("The organisers review each registration for this program. "
+                  "Your place is held while they decide, and we will write to you.")]
+    if registration.status == Status.WAITLISTED:
+        return [_("The program is full for now, so you are on the waiting list, number %(position)d. "
+                  "If a place becomes free, it is yours and we will tell you by e-mail.")
+                % {"position": waitlist_position(registration) or 0}]
+    return []
+
+
+def _subjects():
+    """Subject and opening paragraphs per kind; called under the reader's language."""
+    return {
+        "confirmation": (_("Your registration: %(title)s"), [_("Thank you for registering.")]),
+        "promoted": (_("A place is now yours: %(title)s"), [_("A place has become free and it is now yours.")]),
+        "approved": (_("Registration approved: %(title)s"), [_("The organisers have approved your registration.")]),
+        "rejected": (_("Your registration: %(title)s"),
+                     [_("We are sorry: the organisers could not accept your registration for this program.")]),
+        "cancelled": (_("Registration cancelled: %(title)s"),
+                      [_("Your registration has been cancelled. If this was a mistake, you are welcome to register "
+                         "again while registration is open.")]),
+        "link_resent": (_("The link to your registration: %(title)s"),
+                        [_("Here is the link to your registration again. Someone, most likely you, tried to "
+                           "register this e-mail address a second time; one registration per person is enough.")]),
+        "status_changed": (_("Your registration has changed: %(title)s"),
+                           [_("Your registration has been updated.")]),
+        "reminder": (_("Starting soon: %(title)s"), [_("The program you registered for starts soon.")]),
+        "join_link": (_("Your join link: %(title)s"), [_("Your personal link to join online is ready.")]),
+    }
+
+
+# Kinds whose e-mail talks about an active registration: they carry the agenda and calendar.
+_INACTIVE_KINDS = {"rejected", "cancelled"}
+
+
+def _span(starts, ends, tz, local_date):
+    """'09:00–09:45' in the given zone; the date is added when it is not the program day's."""
+    starts, ends = timezone.localtime(starts, tz), timezone.localtime(ends, tz)
+    text = f"{starts:%H:%M}–{ends:%H:%M}"
+    if starts.date() != local_date:
+        text = f"{date_format(starts.date(), 'MONTH_DAY_FORMAT')} {text}"
+    return text
+
+
+def _agenda(program):
+    """The program's days and sessions with times already written out.
+
+    Formatted here rather than in the template because Django's date filters
+    would convert the times back to the server's zone.
+    """
+    tz = program.tz
+    days = []
+    for day in program_days(program):
+        days.append({
+            "date": date_format(day.date, "DATE_FORMAT"),
+            "local": _span(day.starts, day.ends, tz, day.date),
+            "utc": _span(day.starts, day.ends, dt.UTC, day.date),
+            "sessions": [
+                {
+                    "title": session.title,
+                    "local": _span(session.starts, session.ends, tz, day.date),
+                    "utc": _span(session.starts, session.ends, dt.UTC, day.date),
+                }
+                for session in day.sessions
+            ],
+        })
+    return days
+
+
+def render(registration, kind, *, extra_paragraphs=()):
+    """(subject, text, html, attachments) for one e-mail, in the participant's language."""
+    program = registration.program
+    with translation.override(registration.language):
+        subject_template, opening = _subjects()[kind]
+        subject = subject_template % {"title": program.title}
+        active = kind not in _INACTIVE_KINDS and registration.is_active
+        paragraphs = list(opening) + list(extra_paragraphs)
+        if active:
+            paragraphs += _status_paragraphs(registration)
+        page_url = participant_url(registration)
+        join_url = join_url_for(registration)
+        center = Center.current()
+        context = {
+            "registration": registration,
+            "program": program,
+            "program_url": settings.SITE_URL + program.get_absolute_url(),
+            "paragraphs": paragraphs,
+            "active": active,
+            "agenda": _agenda(program) if active else [],
+            "time_zone": program.time_zone,
+            "page_url": page_url,
+            "join_url": join_url,
+            "join_link_pending": active and _join_link_pending(registration),
+            "center_name": str(center) if center else _("Training Center"),
+        }
+        text = render_to_string("registrations/email/message.txt", context)
+        html = render_to_string("registrations/email/message.html", context)
+        attachments = []
+        if active:
+            ics = program_calendar(program, registration, join_url=join_url, page_url=page_url)
+            attachments.append((f"{program.slug}.ics", ics, "text/calendar"))
+    return subject, text, html, attachments
+
+
+def _send(registration, kind, **kwargs):
+    subject, text, html, attachments = render(registration, kind, **kwargs)
+    return queue_mail(
+        to=registration.email, subject=subject, text=text, html=html, attachments=attachments,
+        tag=f"registration:{registration.pk}:{kind}",
+    )
+
+
+def confirmation(registration):
+    """Right after registering: confirmed, waitlisted (with position) or awaiting approval."""
+    return _send(registration, "confirmation")
+
+
+def promoted(registration):
+    """A waitlisted person got a seat."""
+    return _send(registration, "promoted")
+
+
+def approved(registration):
+    return _send(registration, "approved")
+
+
+def rejected(registration):
+    return _send(registration, "rejected")
+
+
+def cancelled(registration):
+    return _send(registration, "cancelled")
+
+
+def link_resent(registration):
+    return _send(registration, "link_resent")
+
+
+def status_changed(registration):
+    """Moved to the waiting list or to another attendance mode by staff or by themselves."""
+    return _send(registration, "status_changed")
+
+
+def reminder(registration):
+    return _send(registration, "reminder")
+
+
+def join_link_ready(registration):
+    """For the meetings side: the personal join link arrived after the confirmation went out."""
+    return _send(registration, "join_link")

@@ -1,0 +1,58 @@
+"""Background tasks of the registrations app."""
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+PERIOD = dt.timedelta(minutes=5)
+
+
+def _pending_periodic(exclude_id=None):
+    from django_tasks_db.models import DBTaskResult
+
+    # Only waiting runs count: a running one schedules its successor unless one waits already.
+    pending = DBTaskResult.objects.filter(task_path=periodic_housekeeping.module_path, status="READY")
+    if exclude_id is not None:
+        pending = pending.exclude(id=exclude_id)
+    return pending
+
+
+def schedule_periodic(run_after=None):
+    """Enqueue the periodic task unless one is already waiting or running; True if enqueued.
+
+    Both ``start_periodic_tasks`` and the task itself go through here, so
+    restarting the server any number of times leaves exactly one chain.
+    """
+    with transaction.atomic():
+        if _pending_periodic().exists():
+            return False
+        task_ = periodic_housekeeping.using(run_after=run_after) if run_after else periodic_housekeeping
+        task_.enqueue()
+    return True
+
+
+@task(takes_context=True)
+def periodic_housekeeping(context):
+    """Every five minutes: send due reminders, rescue stuck mails, then schedule the next run.
+
+    The next run is scheduled even when this one fails, so one bad night does
+    not silently stop the reminders.
+    """
+    from trainingcenter.mailer.services import requeue_stale_mail
+
+    from .reminders import send_due_reminders
+
+    reminded = rescued = 0
+    try:
+        reminded = send_due_reminders()
+        rescued = requeue_stale_mail()
+    finally:
+        with transaction.atomic():
+            others = _pending_periodic(exclude_id=context.task_result.id)
+            if not others.exists():
+                periodic_housekeeping.using(run_after=timezone.now() + PERIOD).enqueue()
+    return {"reminded": reminded, "mail_requeued": rescued}
