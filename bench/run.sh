@@ -11,6 +11,13 @@ PY=.venv/bin/python
 PORT="${BENCH_PORT:-8765}"
 N="${BENCH_ATTEMPTS:-2000}"
 
+peak_memory() {
+    # VmHWM is the kernel's high-water mark of the process's resident memory.
+    local kib
+    kib=$(awk '/^VmHWM/ {print $2}' "/proc/$2/status")
+    echo "{\"process\": \"$1\", \"pid\": $2, \"peak_rss_mib\": $((kib / 1024))}"
+}
+
 serve_and_measure() {
     local label=$1
     export TRAININGCENTER_VAR_DIR
@@ -35,6 +42,12 @@ serve_and_measure() {
         $PY bench/registration_load.py --url "http://127.0.0.1:$PORT" --token "$token" \
             -n "$N" -c "$c" --capacity 500 --database "$label"
     done
+    echo "# SQL queries per request on $label"
+    $PY bench/queries.py
+    echo "# peak resident memory on $label"
+    peak_memory web-master $web
+    for pid in $(pgrep -P $web); do peak_memory web-worker "$pid"; done
+    peak_memory task-worker $worker
     kill $web $worker 2>/dev/null || true
     wait $web $worker 2>/dev/null || true
     rm -rf "$TRAININGCENTER_VAR_DIR"

@@ -1,9 +1,7 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 
-from trainingcenter.center.roles import CENTRE_ADMIN, CHECKIN_STAFF, PROGRAM_ORGANISER
 from trainingcenter.center.services import create_api_token
 
 
@@ -36,30 +34,9 @@ class ApiClient:
         return ApiClient(self.client, create_api_token(user, name="test"))
 
 
-def _staff(django_user_model, username, group_name):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw-for-tests-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def api(client):
     return ApiClient(client)
-
-
-@pytest.fixture
-def centre_admin(django_user_model):
-    return _staff(django_user_model, "centre-admin", CENTRE_ADMIN)
-
-
-@pytest.fixture
-def organiser(django_user_model):
-    return _staff(django_user_model, "program-organiser", PROGRAM_ORGANISER)
-
-
-@pytest.fixture
-def checkin_staff(django_user_model):
-    return _staff(django_user_model, "checkin", CHECKIN_STAFF)
 
 
 @pytest.fixture

@@ -4,19 +4,12 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from tests.factories import ProgramFactory, RegistrationFactory
-from tests.factories.accounts import StaffUserFactory
-from trainingcenter.center.roles import PROGRAM_ORGANISER
 from trainingcenter.programs.models import Program
 from trainingcenter.registrations.models import Registration, RegistrationEvent
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
 CHANGELIST = "admin:registrations_registration_changelist"
-
-
-@pytest.fixture
-def organiser():
-    return StaffUserFactory(role=PROGRAM_ORGANISER)
 
 
 def _act(client, action, registrations, **extra):

@@ -14,6 +14,8 @@ from trainingcenter.registrations import services
 from trainingcenter.registrations.models import Registration
 from trainingcenter.registrations.services import DuplicateRegistration, RegistrationData
 
+from .conftest import run_tasks
+
 pytestmark = pytest.mark.django_db(transaction=True)
 Status = Registration.Status
 
@@ -65,6 +67,7 @@ def test_sixty_threads_never_oversell_ten_seats():
     # Waiting list positions are 1..50 without gaps or ties.
     waiting = rows.filter(status=Status.WAITLISTED).order_by("waitlisted_at", "pk")
     assert len({(r.waitlisted_at, r.pk) for r in waiting}) == attempts - 10
+    run_tasks()
     assert OutgoingMail.objects.count() == attempts  # one confirmation each
 
 

@@ -134,11 +134,6 @@ def test_bad_input_is_refused_with_a_reason(fields, field):
 # --- the organisers' page --------------------------------------------------------------
 
 
-@pytest.fixture
-def organiser():
-    return StaffUserFactory(role=PROGRAM_ORGANISER)
-
-
 def _url(program):
     return reverse("staff:message", kwargs={"slug": program.slug})
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from tests.factories import ProgramFactory, RegistrationFactory
 from tests.factories.accounts import StaffUserFactory
-from trainingcenter.center.roles import CENTRE_ADMIN, CHECKIN_STAFF, PROGRAM_ORGANISER
+from trainingcenter.center.roles import CENTRE_ADMIN, CHECKIN_STAFF
 from trainingcenter.programs.models import Program
 from trainingcenter.registrations.models import Registration
 
@@ -14,11 +14,6 @@ Status = Registration.Status
 
 def _overview(program):
     return reverse("staff:program_registrations", kwargs={"slug": program.slug})
-
-
-@pytest.fixture
-def organiser():
-    return StaffUserFactory(role=PROGRAM_ORGANISER)
 
 
 def test_counts_per_mode_and_status_against_capacity(client, organiser):

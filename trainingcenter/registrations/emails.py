@@ -2,8 +2,15 @@
 
 Each e-mail has a text and an HTML part, the program's agenda (in the
 program's time zone and in UTC, since we do not know the reader's), the link
-to the participant's own page, and the calendar file. They are queued in the
-caller's transaction (see ``mailer.services.queue_mail``).
+to the participant's own page, and the calendar file.
+
+A state change does not render its e-mail: it enqueues a task in its own
+transaction (so the two commit together or not at all), and the worker renders
+and queues the mail. Rendering an agenda and a calendar file costs more than
+the registration itself, and under SQLite's write lock every millisecond in
+the transaction is a millisecond all other registrations wait. The e-mail
+describes the registration as it is when rendered, a few seconds later at most.
+Code that already runs in the worker calls ``queue_now``.
 """
 import datetime as dt
 
@@ -136,14 +143,14 @@ def _agenda(program):
     return days
 
 
-def render(registration, kind, *, extra_paragraphs=()):
+def render(registration, kind):
     """(subject, text, html, attachments) for one e-mail, in the participant's language."""
     program = registration.program
     with translation.override(registration.language):
         subject_template, opening = _subjects()[kind]
         subject = subject_template % {"title": program.title}
         active = kind not in _INACTIVE_KINDS and registration.is_active
-        paragraphs = list(opening) + list(extra_paragraphs)
+        paragraphs = list(opening)
         if active:
             paragraphs += _status_paragraphs(registration)
         page_url = participant_url(registration)
@@ -171,12 +178,19 @@ def render(registration, kind, *, extra_paragraphs=()):
     return subject, text, html, attachments
 
 
-def _send(registration, kind, **kwargs):
-    subject, text, html, attachments = render(registration, kind, **kwargs)
+def queue_now(registration, kind):
+    """Render one e-mail and put it in the outbox, in the current transaction."""
+    subject, text, html, attachments = render(registration, kind)
     return queue_mail(
         to=registration.email, subject=subject, text=text, html=html, attachments=attachments,
         tag=f"registration:{registration.pk}:{kind}",
     )
+
+
+def _send(registration, kind):
+    from .tasks import send_registration_email
+
+    send_registration_email.enqueue(registration.pk, kind)
 
 
 def confirmation(registration):
@@ -210,10 +224,6 @@ def status_changed(registration):
     return _send(registration, "status_changed")
 
 
-def reminder(registration):
-    return _send(registration, "reminder")
-
-
 def join_link_ready(registration):
-    """For the meetings side: the personal join link arrived after the confirmation went out."""
+    """The personal join link (Zoom) arrived after the confirmation went out."""
     return _send(registration, "join_link")

@@ -43,6 +43,7 @@ def send_due_reminders(now=None):
                 registration=registration, action=RegistrationEvent.Action.REMINDER_SENT,
                 from_status=registration.status, to_status=registration.status,
             )
-            emails.reminder(registration)
+            # Already in the worker: render here rather than through one more task.
+            emails.queue_now(registration, "reminder")
         sent += 1
     return sent

@@ -56,3 +56,20 @@ def periodic_housekeeping(context):
             if not others.exists():
                 periodic_housekeeping.using(run_after=timezone.now() + PERIOD).enqueue()
     return {"reminded": reminded, "mail_requeued": rescued}
+
+
+@task()
+def send_registration_email(registration_id, kind):
+    """Render a participant's e-mail of the given kind and put it in the outbox.
+
+    Enqueued by the state change in its own transaction; see ``emails``.
+    """
+    from . import emails
+    from .models import Registration
+
+    registration = Registration.objects.select_related("program").filter(pk=registration_id).first()
+    if registration is None:
+        return "gone"
+    with transaction.atomic():
+        emails.queue_now(registration, kind)
+    return kind

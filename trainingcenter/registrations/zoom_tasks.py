@@ -9,19 +9,15 @@ repeating will not fix is recorded for staff at once.
 import datetime as dt
 import logging
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import NoReverseMatch
-from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils import timezone
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from trainingcenter.mailer.services import queue_mail
 from trainingcenter.meetings import providers, zoom
 from trainingcenter.programs.models import Program
 
-from . import join_links
+from . import emails, join_links
 from .models import Registration, RegistrationEvent
 
 logger = logging.getLogger(__name__)
@@ -140,29 +136,8 @@ def _store_link(registration_id, target, registrant):
         registration.join_link_state = Registration.JoinLinkState.READY
         registration.save(update_fields=["join_url", "zoom_registrant_id", "join_link_state", "updated_at"])
         RegistrationEvent.objects.create(registration=registration, action=RegistrationEvent.Action.JOIN_LINK_READY)
-        _queue_link_mail(registration)
+        # Already in the worker: render the e-mail (with its calendar file) here.
+        emails.queue_now(registration, "join_link")
     logger.info("Zoom join link ready for registration %s", registration_id)
     return "ready"
 
-
-def _queue_link_mail(registration):
-    """The personal link by e-mail, in the participant's language."""
-    with translation.override(registration.language):
-        try:
-            page_url = settings.SITE_URL + registration.get_absolute_url()
-        except NoReverseMatch:
-            page_url = ""
-        context = {
-            "full_name": registration.full_name,
-            "program_title": registration.program.title,
-            "join_url": registration.join_url,
-            "page_url": page_url,
-            "language_code": registration.language,
-        }
-        subject = gettext("Your personal join link for %(program)s") % {"program": registration.program.title}
-        text = render_to_string("meetings/mail/join_link.txt", context)
-        html = render_to_string("meetings/mail/join_link.html", context)
-    queue_mail(
-        to=registration.email, subject=subject, text=text, html=html,
-        tag=f"registration:{registration.pk}:join-link",
-    )

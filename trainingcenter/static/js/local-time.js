@@ -3,7 +3,8 @@
  * the program's time zone), show the same moment in the viewer's own time
  * zone. Markup: <time datetime="ISO-UTC" data-local data-end="ISO-UTC"
  * data-tz="Program/Zone">. Without JavaScript the page still shows the
- * program's own times.
+ * program's own times. data-local="end" puts the viewer's time on a line of
+ * its own after the enclosing paragraph's text, for times inside a sentence.
  */
 (function () {
   "use strict";
@@ -62,7 +63,11 @@
     if (programZone && sameOffset(start, programZone)) return;
 
     var text = timeFmt.format(start);
-    if (end && !isNaN(end.getTime())) text += "–" + timeFmt.format(end);
+    if (end && !isNaN(end.getTime())) {
+      // A span over several days needs the end's day too, or it reads as one afternoon.
+      var endsOtherDay = keyFmt(viewerZone).format(start) !== keyFmt(viewerZone).format(end);
+      text += "–" + (endsOtherDay ? dayFmt.format(end) + ", " : "") + timeFmt.format(end);
+    }
     var dayDiffers = !programZone;
     try {
       dayDiffers = dayDiffers || keyFmt(programZone).format(start) !== keyFmt(viewerZone).format(start);
@@ -74,6 +79,11 @@
     var span = document.createElement("span");
     span.className = "viewer-time";
     span.textContent = label + ": " + text + " " + zoneName(start);
-    node.insertAdjacentElement("afterend", span);
+    if (node.getAttribute("data-local") === "end" && node.parentElement) {
+      span.className += " viewer-time-line";
+      node.parentElement.appendChild(span);
+    } else {
+      node.insertAdjacentElement("afterend", span);
+    }
   });
 })();
