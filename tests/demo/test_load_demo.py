@@ -12,7 +12,7 @@ from trainingcenter.center.models import Center, CountryGroup, Partner
 from trainingcenter.demo.services import load_demo_content
 from trainingcenter.meetings.models import OnlineMeeting
 from trainingcenter.programs.models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
-from trainingcenter.registrations.models import Question
+from trainingcenter.registrations.models import Question, Registration
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 DEMO_SLUGS = {
@@ -44,6 +44,7 @@ def snapshot():
         "meetings": OnlineMeeting.objects.count(),
         "questions": Question.objects.count(),
         "users": get_user_model().objects.count(),
+        "registrations": sorted(Registration.objects.values_list("pk", "email", "status")),
     }
 
 
@@ -181,6 +182,20 @@ def test_example_program_is_labelled_and_open_for_registration(run_load_demo):
     assert program.online_meeting.join_url == "https://meet.jit.si/example-training-center-demo"
     assert program.questions.get().kind == Question.Kind.YES_NO
     assert list(program.organisers.values_list("username", flat=True)) == ["organiser"]
+
+
+def test_example_program_has_invented_registrations_organisers_can_work_with(run_load_demo):
+    output = run_load_demo()
+
+    program = Program.objects.get(slug="example-battery-storage-2027")
+    registrations = Registration.objects.filter(program=program)
+    assert "16 new example registrations" in output
+    assert registrations.count() == 16
+    assert all(r.email.endswith("@example.org") for r in registrations)
+    assert registrations.filter(status=Registration.Status.CANCELLED).count() == 1
+    assert registrations.filter(status=Registration.Status.CONFIRMED, mode="onsite").count() == 5
+    assert len(set(registrations.values_list("country", flat=True))) >= 10
+    assert Registration.objects.exclude(program=program).count() == 0
 
 
 def test_example_program_stays_bookable_when_loaded_later(db):

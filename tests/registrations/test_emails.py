@@ -143,6 +143,7 @@ def test_reminders_go_once_to_confirmed_participants_of_programs_starting_soon(s
 
     assert send_due_reminders(now=now) == 1
     assert send_due_reminders(now=now) == 0  # never twice
+    run_tasks()
 
     reminders = OutgoingMail.objects.filter(subject__startswith="Starting soon")
     assert [m.to for m in reminders] == [confirmed.email]

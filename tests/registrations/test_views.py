@@ -319,6 +319,18 @@ def test_box_before_opening_has_no_button():
     assert reverse("registrations:register", args=[program.slug]) not in html
 
 
+@pytest.mark.parametrize(("language", "opens_text", "open_text"), [
+    ("zh-hans", "报名将于", "报名开放至"),
+    ("ru", "Регистрация откроется", "Регистрация открыта до"),
+])
+def test_box_states_the_window_in_the_page_language(language, opens_text, open_text):
+    not_yet = ProgramFactory(registration_opens=timezone.now() + dt.timedelta(days=2))
+    open_now = ProgramFactory()
+    with translation.override(language):
+        assert opens_text in render_box(not_yet)
+        assert open_text in render_box(open_now)
+
+
 @pytest.mark.parametrize("count", [1, 6])
 def test_box_query_count_does_not_grow(django_assert_num_queries, count):
     program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_online=10, capacity_onsite=10)

@@ -20,10 +20,11 @@ from django.utils import timezone, translation
 from trainingcenter.center.models import Center, CountryGroup, Partner
 from trainingcenter.meetings.models import OnlineMeeting
 from trainingcenter.programs.models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
-from trainingcenter.registrations.models import Question
+from trainingcenter.registrations import services as registration_services
+from trainingcenter.registrations.models import Question, Registration
 
 from .content import center as center_content
-from .content import example_program, people, program_2nd, program_5th, program_6th
+from .content import example_participants, example_program, people, program_2nd, program_5th, program_6th
 
 LANGUAGE_SUFFIXES = ("en", "zh_hans", "ru")
 PROGRAMS = [program_2nd.PROGRAM, program_5th.PROGRAM, program_6th.PROGRAM, example_program.PROGRAM]
@@ -44,6 +45,7 @@ class DemoResult:
     programs: list[str] = field(default_factory=list)
     people: int = 0
     users: list[DemoUser] = field(default_factory=list)
+    registrations: int = 0
 
 
 def demo_needed():
@@ -72,7 +74,9 @@ def load_demo_content(now=None):
         for data in PROGRAMS:
             programs[data["slug"]] = _load_program(data, themes, persons, now)
             result.programs.append(data["slug"])
-        result.users = _load_users(programs[example_program.PROGRAM["slug"]])
+        example = programs[example_program.PROGRAM["slug"]]
+        result.users = _load_users(example)
+        result.registrations = _load_example_registrations(example, now)
     return result
 
 
@@ -292,3 +296,26 @@ def _ensure_user(username, email, superuser):
     else:
         User.objects.create_user(username, email, password, is_staff=True)
     return DemoUser(username, password)
+
+
+def _load_example_registrations(program, now):
+    """Register the invented participants of the example program; returns how many were new.
+
+    They go through the registration service like any visitor, so seats,
+    history and e-mails (to example.org, which reaches no one) are real.
+    People already registered, or cancelled by an organiser, are left alone.
+    """
+    created = 0
+    for given, family, country, organization, position, sector, mode, language in example_participants.PARTICIPANTS:
+        email = example_participants.email_of(given, family)
+        if Registration.objects.filter(program=program, email=email).exists():
+            continue
+        data = registration_services.RegistrationData(
+            given_name=given, family_name=family, email=email, country=country, organization=organization,
+            position=position, sector=sector, mode=mode, language=language, consent=True,
+        )
+        registration = registration_services.register(program, data, now=now)
+        if email in example_participants.CANCELLED:
+            registration_services.cancel_registration(registration)
+        created += 1
+    return created

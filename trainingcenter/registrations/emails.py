@@ -10,7 +10,6 @@ and queues the mail. Rendering an agenda and a calendar file costs more than
 the registration itself, and under SQLite's write lock every millisecond in
 the transaction is a millisecond all other registrations wait. The e-mail
 describes the registration as it is when rendered, a few seconds later at most.
-Code that already runs in the worker calls ``queue_now``.
 """
 import datetime as dt
 
@@ -222,6 +221,11 @@ def link_resent(registration):
 def status_changed(registration):
     """Moved to the waiting list or to another attendance mode by staff or by themselves."""
     return _send(registration, "status_changed")
+
+
+def reminder(registration):
+    """A configurable time before the program starts (see ``reminders``)."""
+    return _send(registration, "reminder")
 
 
 def join_link_ready(registration):

@@ -43,7 +43,6 @@ def send_due_reminders(now=None):
                 registration=registration, action=RegistrationEvent.Action.REMINDER_SENT,
                 from_status=registration.status, to_status=registration.status,
             )
-            # Already in the worker: render here rather than through one more task.
-            emails.queue_now(registration, "reminder")
+            emails.reminder(registration)
         sent += 1
     return sent

@@ -70,6 +70,7 @@ def send_registration_email(registration_id, kind):
     registration = Registration.objects.select_related("program").filter(pk=registration_id).first()
     if registration is None:
         return "gone"
-    with transaction.atomic():
-        emails.queue_now(registration, kind)
+    # No transaction around the rendering: on SQLite it would hold the write
+    # lock that registrations wait for. queue_mail writes the mail atomically.
+    emails.queue_now(registration, kind)
     return kind

@@ -136,8 +136,7 @@ def _store_link(registration_id, target, registrant):
         registration.join_link_state = Registration.JoinLinkState.READY
         registration.save(update_fields=["join_url", "zoom_registrant_id", "join_link_state", "updated_at"])
         RegistrationEvent.objects.create(registration=registration, action=RegistrationEvent.Action.JOIN_LINK_READY)
-        # Already in the worker: render the e-mail (with its calendar file) here.
-        emails.queue_now(registration, "join_link")
+        emails.join_link_ready(registration)
     logger.info("Zoom join link ready for registration %s", registration_id)
     return "ready"
 

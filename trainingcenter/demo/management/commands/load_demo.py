@@ -24,7 +24,7 @@ class Command(BaseCommand):
         result = load_demo_content()
         self.stdout.write(self.style.SUCCESS(
             f"Demo content loaded: {len(result.programs)} programs ({', '.join(result.programs)}), "
-            f"{result.people} people."
+            f"{result.people} people, {result.registrations} new example registrations."
         ))
         for user in result.users:
             if user.password:
