@@ -29,6 +29,16 @@ def url(program):
     return f"/api/programs/{program.slug}/registrations"
 
 
+@pytest.mark.parametrize(("sent", "kept"), [("Asia/Tashkent", "Asia/Tashkent"), ("Nowhere/Special", "")])
+def test_the_participants_time_zone_is_kept_when_known(api, sent, kept):
+    program = ProgramFactory(capacity_online=5)
+
+    response = api.post(url(program), person(time_zone=sent))
+
+    assert response.status_code == 201, response.content
+    assert Registration.objects.get(program=program).time_zone == kept
+
+
 def test_public_registration_is_confirmed_without_revealing_the_token(api):
     program = ProgramFactory(capacity_online=5)
 

@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import VIEWER_TIME_ZONE
 from tests.factories import ProgramFactory, SessionFactory
 from tests.factories.meetings import OnlineMeetingFactory
 from trainingcenter.programs.models import Program
@@ -67,6 +68,7 @@ def test_register_with_keyboard_and_mouse_then_open_own_page(page, live_server, 
     registration = Registration.objects.get(email="aigerim@example.org")
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.country.code == "KZ"
+    assert registration.time_zone == VIEWER_TIME_ZONE  # reported by the browser, for the e-mails
 
     page.get_by_role("link", name="Open my registration page").click()
     expect(page.get_by_role("heading", name="My registration")).to_be_visible()

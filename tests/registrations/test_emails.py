@@ -89,6 +89,34 @@ def test_confirmation_has_text_html_agenda_link_and_calendar(two_day_program):
     assert "https://meet.example.org/green-room" in str(first["description"])
 
 
+def test_agenda_is_also_in_the_participants_own_time_zone(two_day_program):
+    registration = services.register(two_day_program, data(time_zone="Asia/Almaty"))
+    message = sent_message(registration)
+
+    for body in (message.body, message.alternatives[0][0]):
+        assert "times in Asia/Shanghai and in Asia/Almaty" in body
+        # 09:00 in Beijing is 06:00 in Almaty (UTC+5).
+        assert "09:00–09:30 (06:00–06:30 Asia/Almaty)" in body.replace("<span style=\"color: #5a6b78;\">", "") \
+            .replace("</span>", "")
+        assert "UTC" not in body.split("Agenda")[1].split("calendar")[0]
+
+
+def test_agenda_in_the_program_zone_only_for_a_participant_in_that_zone(two_day_program):
+    registration = services.register(two_day_program, data(time_zone="Asia/Shanghai"))
+    message = sent_message(registration)
+
+    assert "(times in Asia/Shanghai)" in message.body
+    assert "09:00–09:30  Opening remarks" in message.body
+
+
+@pytest.mark.parametrize("reported", ["", "Mars/Olympus_Mons", "../../etc/passwd", "x" * 64])
+def test_an_unknown_time_zone_is_ignored_and_utc_shown(two_day_program, reported):
+    registration = services.register(two_day_program, data(time_zone=reported))
+
+    assert registration.time_zone == ""
+    assert "times in Asia/Shanghai and in UTC" in sent_message(registration).body
+
+
 def test_waitlisted_mail_gives_position_and_no_join_link(two_day_program):
     services.register(two_day_program, data(email="first@example.org"))
     waiting = services.register(two_day_program, data(email="second@example.org"))

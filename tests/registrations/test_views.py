@@ -84,6 +84,12 @@ def test_register_confirmed(client):
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 
+def test_register_keeps_the_time_zone_the_browser_reported(client):
+    program = ProgramFactory(capacity_online=10)
+    client.post(register_url(program), valid_post(time_zone="America/Sao_Paulo"))
+    assert Registration.objects.get().time_zone == "America/Sao_Paulo"
+
+
 def test_register_waitlisted_with_position(client):
     program = ProgramFactory(capacity_online=1)
     RegistrationFactory(program=program)

@@ -85,12 +85,13 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_per_page = 50
     inlines = (AnswerInline, RegistrationEventInline)
-    editable_fields = services.DETAIL_FIELDS
+    # The time zone is what the participant's browser said; staff have no better source.
+    editable_fields = tuple(name for name in services.DETAIL_FIELDS if name != "time_zone")
     fieldsets = (
         (None, {"fields": ("program", "status_badge", "mode", "waitlist_position")}),
         (_("Participant"), {
             "fields": ("given_name", "family_name", "email", "country", "organization", "position", "sector",
-                       "gender", "language"),
+                       "gender", "language", "time_zone"),
         }),
         (_("Online meeting"), {"fields": ("join_link_state", "join_url")}),
         (_("Record"), {"fields": ("created_at", "updated_at", "consent_at", "participant_page"),

@@ -97,6 +97,7 @@ def register(request, slug: SlugPath, payload: RegistrationIn):
         gender=payload.gender,
         mode=_mode_for(program, payload),
         language=payload.language or _request_language(),
+        time_zone=payload.time_zone,
         consent=payload.consent,
         answers=payload.answers_dict(),
     )

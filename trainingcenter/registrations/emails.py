@@ -1,7 +1,8 @@
 """The e-mails a participant receives, in their own language, through the outbox.
 
 Each e-mail has a text and an HTML part, the program's agenda (in the
-program's time zone and in UTC, since we do not know the reader's), the link
+program's time zone and in the participant's own, as their browser reported
+it when they registered, or UTC when it did not), the link
 to the participant's own page, and the calendar file.
 
 A state change does not render its e-mail: it enqueues a task in its own
@@ -12,6 +13,7 @@ the transaction is a millisecond all other registrations wait. The e-mail
 describes the registration as it is when rendered, a few seconds later at most.
 """
 import datetime as dt
+import zoneinfo
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -117,24 +119,32 @@ def _span(starts, ends, tz, local_date):
     return text
 
 
-def _agenda(program):
+def reader_zone_name(registration):
+    """The zone to show beside the program's: the participant's own, else UTC; None if it is the program's."""
+    name = registration.time_zone or "UTC"
+    return None if name == registration.program.time_zone else name
+
+
+def _agenda(program, reader_zone):
     """The program's days and sessions with times already written out.
 
     Formatted here rather than in the template because Django's date filters
-    would convert the times back to the server's zone.
+    would convert the times back to the server's zone. ``reader`` times are in
+    the reader's zone (a name, or None to leave them out).
     """
     tz = program.tz
+    reader_tz = zoneinfo.ZoneInfo(reader_zone) if reader_zone else dt.UTC
     days = []
     for day in program_days(program):
         days.append({
             "date": date_format(day.date, "DATE_FORMAT"),
             "local": _span(day.starts, day.ends, tz, day.date),
-            "utc": _span(day.starts, day.ends, dt.UTC, day.date),
+            "reader": _span(day.starts, day.ends, reader_tz, day.date),
             "sessions": [
                 {
                     "title": session.title,
                     "local": _span(session.starts, session.ends, tz, day.date),
-                    "utc": _span(session.starts, session.ends, dt.UTC, day.date),
+                    "reader": _span(session.starts, session.ends, reader_tz, day.date),
                 }
                 for session in day.sessions
             ],
@@ -155,14 +165,16 @@ def render(registration, kind):
         page_url = participant_url(registration)
         join_url = join_url_for(registration)
         center = Center.current()
+        reader_zone = reader_zone_name(registration)
         context = {
             "registration": registration,
             "program": program,
             "program_url": settings.SITE_URL + program.get_absolute_url(),
             "paragraphs": paragraphs,
             "active": active,
-            "agenda": _agenda(program) if active else [],
+            "agenda": _agenda(program, reader_zone) if active else [],
             "time_zone": program.time_zone,
+            "reader_zone": reader_zone,
             "page_url": page_url,
             "join_url": join_url,
             "join_link_pending": active and _join_link_pending(registration),

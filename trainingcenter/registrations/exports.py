@@ -42,6 +42,7 @@ EXPORT_COLUMNS = OrderedDict(
         ("mode", (_("Attendance"), lambda r: r.get_mode_display())),
         ("status", (_("Status"), lambda r: r.get_status_display())),
         ("language", (_("Preferred language"), lambda r: r.get_language_display())),
+        ("time_zone", (_("Time zone"), lambda r: r.time_zone)),
         ("created_at", (_("Registered at (program time)"), _local_time)),
     ]
 )

@@ -97,6 +97,12 @@ class ParticipantDetailsForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    # Filled in by the browser (browser-time-zone.js) so e-mails can show times
+    # in the participant's own zone; without JavaScript it stays empty.
+    time_zone = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Built per form, because the names and their order depend on the page's language.

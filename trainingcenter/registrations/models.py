@@ -93,6 +93,10 @@ class Registration(models.Model):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     mode = models.CharField(_("attendance"), max_length=10, choices=Mode.choices)
     language = models.CharField(_("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True,
+        help_text=_("The participant's own time zone, as their browser reported it; e-mails show times in it."),
+    )
     consent_at = models.DateTimeField(_("consented at"))
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)

@@ -49,6 +49,12 @@ class RegistrationIn(Input):
     gender: GenderLiteral = Field("", description="Optional, for statistics only")
     mode: ModeLiteral | None = None
     language: LanguageLiteral | None = Field(None, description="For e-mails; defaults to the request's language")
+    time_zone: str = Field(
+        "", max_length=64,
+        description=(
+            "The participant's IANA time zone, e.g. Asia/Almaty, for the times in e-mails; unknown names are ignored"
+        ),
+    )
     consent: bool = Field(..., description="Must be true: consent to the privacy notice")
     answers: list[AnswerIn] | dict[str, AnswerValue] = Field(
         default_factory=list, max_length=100,

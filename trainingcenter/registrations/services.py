@@ -12,6 +12,8 @@ write registrations themselves, so the rules below hold whoever acts:
   the same transaction: they happen if and only if the change commits.
 """
 import datetime as dt
+import functools
+import zoneinfo
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -33,7 +35,9 @@ Action = RegistrationEvent.Action
 # this, so nobody can flood a stranger's mailbox by registering their address.
 DUPLICATE_RESEND_INTERVAL = dt.timedelta(minutes=10)
 TEXT_ANSWER_MAX_LENGTH = 1000
-DETAIL_FIELDS = ("given_name", "family_name", "organization", "position", "sector", "gender", "country", "language")
+DETAIL_FIELDS = (
+    "given_name", "family_name", "organization", "position", "sector", "gender", "country", "language", "time_zone",
+)
 
 
 class RegistrationError(Exception):
@@ -79,6 +83,7 @@ class RegistrationData:
     gender: str = ""
     mode: str = "online"
     language: str = "en"
+    time_zone: str = ""  # IANA name from the participant's browser; "" when unknown
     consent: bool = False
     answers: dict = field(default_factory=dict)  # {Question pk: answer text}
 
@@ -182,12 +187,29 @@ def _clean_details(values):
         cleaned["gender"] = _clean_choice(values["gender"], "gender", Registration.Gender.values, blank=True)
     if "language" in values:
         cleaned["language"] = _clean_choice(values["language"], "language", [code for code, _n in settings.LANGUAGES])
+    if "time_zone" in values:
+        cleaned["time_zone"] = _clean_time_zone(values["time_zone"])
     if "country" in values:
         code = str(values["country"] or "").strip().upper()
         if code not in dict(countries):
             raise RegistrationError("invalid", _("Please choose a country from the list."), field="country")
         cleaned["country"] = code
     return cleaned
+
+
+@functools.cache
+def _known_time_zones():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _clean_time_zone(value):
+    """An IANA zone name, or "" when missing or unknown.
+
+    The zone is a hint from the browser for the times in e-mails; a browser
+    that reports something odd must never cost anyone their registration.
+    """
+    name = str(value or "").strip()
+    return name if name in _known_time_zones() else ""
 
 
 def _clean_email(value):

@@ -73,6 +73,7 @@ def registration_data(form):
         gender=form.cleaned_data["gender"],
         mode=form.cleaned_data["mode"],
         language=form.cleaned_data["language"],
+        time_zone=form.cleaned_data["time_zone"],
         consent=form.cleaned_data["consent"],
         answers=form.answers,
     )
