@@ -158,6 +158,16 @@ def test_invalid_fields_are_400_with_the_field_named(api, changes, field):
     assert not program.registrations.exists()
 
 
+@pytest.mark.parametrize("key", ["²", "١", "-1", "1.5", "12345678901"])
+def test_answers_keyed_by_anything_but_a_plain_number_are_400(api, key):
+    program = ProgramFactory()
+
+    response = api.post(url(program), person(answers={key: "yes"}))
+
+    assert response.status_code == 400, response.content
+    assert not program.registrations.exists()
+
+
 def test_missing_fields_and_malformed_json_are_400(api):
     program = ProgramFactory()
 
@@ -303,3 +313,12 @@ def test_staff_export_csv_with_chosen_columns(organiser_api, listed_program):
 
 def test_staff_export_needs_a_token(api, listed_program):
     assert api.get(url(listed_program) + "/export.csv").status_code == 401
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_check_in_staff_may_list_but_not_export(api, listed_program, checkin_staff, extension):
+    listed_program.organisers.add(checkin_staff)  # staff see the programs they are assigned to
+    checkin_api = api.as_user(checkin_staff)
+
+    assert checkin_api.get(url(listed_program)).status_code == 200
+    assert checkin_api.get(url(listed_program) + f"/export.{extension}").status_code == 403

@@ -248,6 +248,20 @@ def test_change_page_shows_history(client, staff_user):
     assert "Registered" in page
 
 
+def test_check_in_staff_see_details_but_not_the_token_or_join_link(client, checkin_staff):
+    registration = RegistrationFactory(join_url="https://zoom.example.org/w/personal")
+    registration.program.organisers.add(checkin_staff)  # staff see the programs they are assigned to
+    client.force_login(checkin_staff)
+
+    response = client.get(reverse("admin:registrations_registration_change", args=[registration.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert registration.email in page
+    assert registration.token not in page
+    assert "zoom.example.org" not in page
+
+
 def test_changelist_filtered_by_program_links_to_the_overview(client, staff_user):
     program = ProgramFactory()
     RegistrationFactory(program=program)

@@ -84,6 +84,16 @@ def test_register_confirmed(client):
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 
+def test_an_organisers_help_text_is_shown_as_text_not_markup(client):
+    program = ProgramFactory()
+    QuestionFactory(program=program, help_text='<script>alert("x")</script><b>bold</b>')
+
+    html = client.get(register_url(program)).content.decode()
+
+    assert "<script>alert" not in html and "<b>bold</b>" not in html
+    assert "&lt;script&gt;alert" in html
+
+
 def test_register_keeps_the_time_zone_the_browser_reported(client):
     program = ProgramFactory(capacity_online=10)
     client.post(register_url(program), valid_post(time_zone="America/Sao_Paulo"))

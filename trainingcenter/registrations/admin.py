@@ -113,6 +113,19 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
         # history; cancelling or rejecting does both properly.
         return False
 
+    # The participant's page link carries their token, and the token lets its
+    # holder cancel or edit; a personal join link lets its holder join as them.
+    # Staff who may only look registrations up (check-in) see neither.
+    CHANGE_ONLY_FIELDS = ("participant_page", "join_url")
+
+    def get_fieldsets(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return self.fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in self.CHANGE_ONLY_FIELDS]})
+            for name, options in self.fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         every = [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
         if obj is not None and obj.is_active and self.has_change_permission(request, obj):

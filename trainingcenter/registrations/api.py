@@ -200,7 +200,9 @@ class ExportFilters(RegistrationFilters):
 
 
 def _export(request, slug, filters, extension, content_type, render):
-    require_perm(request.auth, "registrations.view_registration")
+    # As on the staff pages: a full export (answers included) is for those who
+    # manage registrations, not for check-in staff who only look people up.
+    require_perm(request.auth, "registrations.change_registration")
     program = managed_program(request.auth, slug)
     # Only this program's columns: a question id of another program, or a
     # number no database can hold, is skipped rather than looked up.

@@ -6,3 +6,8 @@ class RegistrationsConfig(AppConfig):
     name = "trainingcenter.registrations"
     label = "registrations"
     verbose_name = _("Registrations")
+
+    def ready(self):
+        from .log_filters import install
+
+        install()

@@ -5,7 +5,7 @@ Forms only validate and describe the input; saving is done by ``services``.
 import unicodedata
 
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -42,7 +42,13 @@ def language_choices():
 
 def question_field(question):
     """A form field for one of the organisers' extra questions."""
-    common = {"label": question.label, "help_text": question.help_text, "required": question.required}
+    # Django's field templates print help text unescaped (it is usually the
+    # programmer's); an organiser's text must not be able to inject markup.
+    common = {
+        "label": question.label,
+        "help_text": conditional_escape(question.help_text),
+        "required": question.required,
+    }
     if question.kind == Question.Kind.CHOICE:
         return forms.ChoiceField(
             choices=[(choice, choice) for choice in question.choice_list], widget=forms.RadioSelect, **common

@@ -3,6 +3,7 @@
 The input mirrors the public form. Its limits bound the size of what we
 accept; the rules themselves (window, capacity, answers) live in ``services``.
 """
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -15,6 +16,9 @@ from pydantic import field_validator
 from trainingcenter.center.api_schemas import Input
 
 from .models import Registration
+
+# ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+QUESTION_KEY = re.compile(r"[0-9]{1,10}")
 
 SectorLiteral = Literal[tuple(Registration.Sector.values)]
 GenderLiteral = Literal[("",) + tuple(Registration.Gender.values)]
@@ -77,7 +81,7 @@ class RegistrationIn(Input):
     def answers_by_question(cls, value):
         if isinstance(value, dict):
             for key, text in value.items():
-                if not key.isdigit() or len(key) > 10:
+                if not QUESTION_KEY.fullmatch(key):
                     raise ValueError(_("Answers are keyed by the question's id."))
                 if isinstance(text, str) and len(text) > 2000:
                     raise ValueError(_("Please use at most %(max)d characters.") % {"max": 2000})
