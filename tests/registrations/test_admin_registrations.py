@@ -262,6 +262,19 @@ def test_check_in_staff_see_details_but_not_the_token_or_join_link(client, check
     assert "zoom.example.org" not in page
 
 
+def test_country_filter_offers_only_countries_people_registered_from(client, staff_user):
+    RegistrationFactory(country="KZ")
+    RegistrationFactory(country="PK")
+    client.force_login(staff_user)
+
+    page = client.get(reverse(CHANGELIST)).content.decode()
+    filtered = client.get(reverse(CHANGELIST), {"country": "KZ"})
+
+    assert "?country=KZ" in page and "?country=PK" in page
+    assert "?country=AQ" not in page  # Antarctica: nobody registered from there
+    assert [r.country.code for r in filtered.context["cl"].result_list] == ["KZ"]
+
+
 def test_changelist_filtered_by_program_links_to_the_overview(client, staff_user):
     program = ProgramFactory()
     RegistrationFactory(program=program)

@@ -301,6 +301,19 @@ def test_change_mode_and_details(client):
     assert registration.country.code == "UZ"
 
 
+def test_saving_without_changes_says_so_and_records_nothing(client):
+    program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=5)
+    registration = RegistrationFactory(program=program, mode=Registration.Mode.ONLINE)
+    url = reverse("registrations:edit", args=[registration.token])
+    events = registration.events.count()
+
+    response = client.post(url, {"action": "mode", "mode": "online"}, follow=True)
+
+    assert "Nothing has changed" in response.content.decode()
+    assert "is updated" not in response.content.decode()
+    assert registration.events.count() == events
+
+
 def test_mode_cannot_be_changed_in_a_single_mode_program(client):
     registration = RegistrationFactory()
     url = reverse("registrations:edit", args=[registration.token])

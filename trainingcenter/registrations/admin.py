@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -71,6 +72,21 @@ class AnswerInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("question")
 
 
+class RegisteredCountryFilter(admin.SimpleListFilter):
+    """Only the countries people registered from, not all 250 of the ISO list."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = model_admin.get_queryset(request).order_by().values_list("country", flat=True).distinct()
+        countries = [Registration(country=code).country for code in codes if code]
+        return sorted(((c.code, c.name) for c in countries), key=lambda pair: str(pair[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
     list_display = (
@@ -78,7 +94,7 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
     )
     list_display_links = ("full_name",)
     list_filter = (
-        ("program", admin.RelatedOnlyFieldListFilter), "status", "mode", "sector", "country", "language",
+        ("program", admin.RelatedOnlyFieldListFilter), "status", "mode", "sector", RegisteredCountryFilter, "language",
     )
     list_select_related = ("program",)
     search_fields = ("given_name", "family_name", "email", "organization")
@@ -163,9 +179,11 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("program"), ordering="program__starts")
     def program_link(self, registration):
+        # Program titles are long; a full one makes every row five lines tall.
+        title = str(registration.program)
         return format_html(
-            '<a href="{}" title="{}">{}</a>', overview_url(registration.program),
-            _("Overview, export and messages"), registration.program,
+            '<a href="{}" title="{}: {}">{}</a>', overview_url(registration.program),
+            title, _("overview, export and messages"), Truncator(title).chars(32),
         )
 
     @admin.display(description=_("place on the waiting list"))

@@ -203,6 +203,12 @@ def edit(request, token):
 
     if action == "mode" and not context["can_change_mode"]:
         mode_form.add_error(None, _("The attendance mode cannot be changed for this program."))
+    elif action == "mode" and mode_form.is_valid() and mode_form.cleaned_data["mode"] == registration.mode:
+        messages.info(request, _("Nothing has changed: that is already your attendance mode."))
+        return redirect(registration.get_absolute_url())
+    elif action == "details" and details_form.is_valid() and not details_form.has_changed():
+        messages.info(request, _("Nothing has changed: your details were already like this."))
+        return redirect(registration.get_absolute_url())
     elif action == "mode" and mode_form.is_valid():
         try:
             services.change_mode(registration, mode_form.cleaned_data["mode"])

@@ -63,12 +63,13 @@
     if (programZone && sameOffset(start, programZone)) return;
 
     var text = timeFmt.format(start);
+    var endsOtherDay = false;
     if (end && !isNaN(end.getTime())) {
-      // A span over several days needs the end's day too, or it reads as one afternoon.
-      var endsOtherDay = keyFmt(viewerZone).format(start) !== keyFmt(viewerZone).format(end);
-      text += "–" + (endsOtherDay ? dayFmt.format(end) + ", " : "") + timeFmt.format(end);
+      // A span over several days names both days, or it reads as one afternoon.
+      endsOtherDay = keyFmt(viewerZone).format(start) !== keyFmt(viewerZone).format(end);
+      text += (endsOtherDay ? " – " + dayFmt.format(end) + ", " : "–") + timeFmt.format(end);
     }
-    var dayDiffers = !programZone;
+    var dayDiffers = !programZone || endsOtherDay;
     try {
       dayDiffers = dayDiffers || keyFmt(programZone).format(start) !== keyFmt(viewerZone).format(start);
     } catch (e) {
