@@ -221,3 +221,19 @@ def test_draft_preview_only_for_the_programs_own_organisers(client, site, django
     assert client.get(f"/en/programs/{site.draft.slug}/").status_code == 200
     # Public programs stay visible to them, once each.
     assert client.get(f"/en/programs/{site.program.slug}/").status_code == 200
+
+
+def test_content_shown_in_english_for_want_of_a_translation_is_marked_as_english(client):
+    program = ProgramFactory(
+        background_en="Industry emits a large share of greenhouse gases.", background_zh_hans="工业排放占比很大。",
+        background_ru="",
+    )
+    person = PersonFactory(bionote_en="Works on batteries.", bionote_ru="Занимается аккумуляторами.")
+
+    russian = client.get(f"/ru/programs/{program.slug}/").content.decode()
+    chinese = client.get(f"/zh-hans/programs/{program.slug}/").content.decode()
+    bionote = client.get(f"/ru/people/{person.slug}/").content.decode()
+
+    assert '<div lang="en"><p>Industry emits a large share of greenhouse gases.</p></div>' in russian
+    assert "<div><p>工业排放占比很大。</p></div>" in chinese
+    assert "<div><p>Занимается аккумуляторами.</p></div>" in bionote

@@ -1,7 +1,8 @@
-"""Template helpers for the site's frame: language switcher links, paragraphs, nav state."""
+"""Template helpers for the site's frame: language switcher links, paragraphs, nav state, content language."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
@@ -59,3 +60,20 @@ def nav_current(context, prefix):
     if prefix.rstrip("/").count("/") <= 1:  # the home page matches only itself
         return "page" if path == prefix else ""
     return "page" if path.startswith(prefix) else ""
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="en"` when this content field is shown in English for want of a translation.
+
+    Content falls back to English where a language has no text yet; saying so
+    lets screen readers pronounce it as English and browsers hyphenate it right.
+    """
+    language = get_language() or settings.LANGUAGE_CODE
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == fallback:
+        return ""
+    own = getattr(obj, f"{field}_{language.replace('-', '_')}", None)
+    if own or not getattr(obj, f"{field}_{fallback}", None):
+        return ""
+    return format_html(' lang="{}"', fallback)
