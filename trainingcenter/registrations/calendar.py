@@ -63,11 +63,12 @@ def _uid_host():
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
-def program_calendar(program, registration=None, *, join_url="", page_url=""):
+def program_calendar(program, registration=None, *, join_url="", page_url="", days=None):
     """The program as an .ics text: one VEVENT per day, stable UIDs, times in UTC.
 
     With a registration, the description carries the personal page link and,
-    only for a confirmed online participant, the join link.
+    only for a confirmed online participant, the join link. ``days`` may be
+    passed when the caller has them from ``program_days`` already.
     """
     if registration is not None and not join_url:
         join_url = registration.join_url if registration.may_see_join_link else ""
@@ -80,7 +81,7 @@ def program_calendar(program, registration=None, *, join_url="", page_url=""):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", program.title)
     calendar.add("x-wr-timezone", program.time_zone)
-    days = program_days(program)
+    days = program_days(program) if days is None else days
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for day in days:
         event = icalendar.Event()

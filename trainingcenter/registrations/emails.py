@@ -125,7 +125,7 @@ def reader_zone_name(registration):
     return None if name == registration.program.time_zone else name
 
 
-def _agenda(program, reader_zone):
+def _agenda(program, days, reader_zone):
     """The program's days and sessions with times already written out.
 
     Formatted here rather than in the template because Django's date filters
@@ -134,9 +134,9 @@ def _agenda(program, reader_zone):
     """
     tz = program.tz
     reader_tz = zoneinfo.ZoneInfo(reader_zone) if reader_zone else dt.UTC
-    days = []
-    for day in program_days(program):
-        days.append({
+    written = []
+    for day in days:
+        written.append({
             "date": date_format(day.date, "DATE_FORMAT"),
             "local": _span(day.starts, day.ends, tz, day.date),
             "reader": _span(day.starts, day.ends, reader_tz, day.date),
@@ -149,7 +149,7 @@ def _agenda(program, reader_zone):
                 for session in day.sessions
             ],
         })
-    return days
+    return written
 
 
 def render(registration, kind):
@@ -166,13 +166,15 @@ def render(registration, kind):
         join_url = join_url_for(registration)
         center = Center.current()
         reader_zone = reader_zone_name(registration)
+        # One agenda for the e-mail body and its calendar file.
+        days = program_days(program) if active else []
         context = {
             "registration": registration,
             "program": program,
             "program_url": settings.SITE_URL + program.get_absolute_url(),
             "paragraphs": paragraphs,
             "active": active,
-            "agenda": _agenda(program, reader_zone) if active else [],
+            "agenda": _agenda(program, days, reader_zone),
             "time_zone": program.time_zone,
             "reader_zone": reader_zone,
             "page_url": page_url,
@@ -184,7 +186,7 @@ def render(registration, kind):
         html = render_to_string("registrations/email/message.html", context)
         attachments = []
         if active:
-            ics = program_calendar(program, registration, join_url=join_url, page_url=page_url)
+            ics = program_calendar(program, registration, join_url=join_url, page_url=page_url, days=days)
             attachments.append((f"{program.slug}.ics", ics, "text/calendar"))
     return subject, text, html, attachments
 
