@@ -314,6 +314,23 @@ def test_saving_without_changes_says_so_and_records_nothing(client):
     assert registration.events.count() == events
 
 
+def test_details_saved_unchanged_say_so_and_a_new_browser_zone_is_kept(client):
+    registration = RegistrationFactory(time_zone="Asia/Almaty", language="en", gender="", position="")
+    url = reverse("registrations:edit", args=[registration.token])
+    same = {
+        "action": "details", "given_name": registration.given_name, "family_name": registration.family_name,
+        "country": registration.country.code, "organization": registration.organization, "position": "",
+        "sector": registration.sector, "gender": "", "language": "en", "time_zone": "Asia/Almaty",
+    }
+
+    unchanged = client.post(url, same, follow=True).content.decode()
+    client.post(url, {**same, "time_zone": "Europe/Istanbul"})
+
+    assert "Nothing has changed" in unchanged
+    registration.refresh_from_db()
+    assert registration.time_zone == "Europe/Istanbul"
+
+
 def test_mode_cannot_be_changed_in_a_single_mode_program(client):
     registration = RegistrationFactory()
     url = reverse("registrations:edit", args=[registration.token])

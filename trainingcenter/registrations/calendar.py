@@ -63,18 +63,13 @@ def _uid_host():
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
-def program_calendar(program, registration=None, *, join_url="", page_url="", days=None):
+def program_calendar(program, *, join_url="", page_url="", days=None):
     """The program as an .ics text: one VEVENT per day, stable UIDs, times in UTC.
 
-    With a registration, the description carries the personal page link and,
-    only for a confirmed online participant, the join link. ``days`` may be
-    passed when the caller has them from ``program_days`` already.
+    For a participant, the description carries their page link and the join
+    link they may see (``join_links.join_url_for`` decides; "" for none).
+    ``days`` may be passed when the caller has them from ``program_days``.
     """
-    if registration is not None and not join_url:
-        join_url = registration.join_url if registration.may_see_join_link else ""
-    if registration is not None and not registration.may_see_join_link:
-        join_url = ""
-
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Training Center platform//EN")
     calendar.add("version", "2.0")

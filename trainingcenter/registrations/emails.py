@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from trainingcenter.center.models import Center
 from trainingcenter.mailer.services import queue_mail
 
+from . import join_links
 from .calendar import program_calendar, program_days
 from .capacity import waitlist_position
 from .models import Registration
@@ -36,40 +37,6 @@ def participant_url(registration):
     """Absolute link to the participant's own page, in their language."""
     with translation.override(registration.language):
         return settings.SITE_URL + reverse("registrations:participant", kwargs={"token": registration.token})
-
-
-def _meeting(program):
-    """The program's online meeting, or None (Django caches the answer on the program)."""
-    from django.core.exceptions import ObjectDoesNotExist
-
-    try:
-        return program.online_meeting
-    except ObjectDoesNotExist:
-        return None
-
-
-def join_url_for(registration):
-    """The link the participant may use to join online, or "" when they may not (yet).
-
-    A personal link (Zoom) if there is one, else the program's shared link.
-    """
-    if not registration.may_see_join_link:
-        return ""
-    if registration.join_url:
-        return registration.join_url
-    meeting = _meeting(registration.program)
-    if meeting is not None and not meeting.gives_personal_links:
-        return meeting.join_url
-    return ""
-
-
-def _join_link_pending(registration):
-    """Confirmed online, but the personal link is still being made (Zoom)."""
-    meeting = _meeting(registration.program)
-    return (
-        registration.may_see_join_link and not registration.join_url
-        and meeting is not None and meeting.gives_personal_links
-    )
 
 
 def _status_paragraphs(registration):
@@ -163,7 +130,7 @@ def render(registration, kind):
         if active:
             paragraphs += _status_paragraphs(registration)
         page_url = participant_url(registration)
-        join_url = join_url_for(registration)
+        join_url = join_links.join_url_for(registration)
         center = Center.current()
         reader_zone = reader_zone_name(registration)
         # One agenda for the e-mail body and its calendar file.
@@ -179,14 +146,14 @@ def render(registration, kind):
             "reader_zone": reader_zone,
             "page_url": page_url,
             "join_url": join_url,
-            "join_link_pending": active and _join_link_pending(registration),
+            "join_link_pending": active and join_links.join_link_pending(registration),
             "center_name": str(center) if center else _("Training Center"),
         }
         text = render_to_string("registrations/email/message.txt", context)
         html = render_to_string("registrations/email/message.html", context)
         attachments = []
         if active:
-            ics = program_calendar(program, registration, join_url=join_url, page_url=page_url, days=days)
+            ics = program_calendar(program, join_url=join_url, page_url=page_url, days=days)
             attachments.append((f"{program.slug}.ics", ics, "text/calendar"))
     return subject, text, html, attachments
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Question, Registration
+from .services import TEXT_ANSWER_MAX_LENGTH
 
-TEXT_ANSWER_MAX_LENGTH = 1000
 YES, NO = "yes", "no"
 
 

@@ -11,18 +11,15 @@ logger = logging.getLogger(__name__)
 PERIOD = dt.timedelta(minutes=5)
 
 
-def _pending_periodic(exclude_id=None):
+def _pending_periodic():
     from django_tasks_db.models import DBTaskResult
 
     # Only waiting runs count: a running one schedules its successor unless one waits already.
-    pending = DBTaskResult.objects.filter(task_path=periodic_housekeeping.module_path, status="READY")
-    if exclude_id is not None:
-        pending = pending.exclude(id=exclude_id)
-    return pending
+    return DBTaskResult.objects.filter(task_path=periodic_housekeeping.module_path, status="READY")
 
 
 def schedule_periodic(run_after=None):
-    """Enqueue the periodic task unless one is already waiting or running; True if enqueued.
+    """Enqueue the periodic task unless a run is already waiting; True if enqueued.
 
     Both ``start_periodic_tasks`` and the task itself go through here, so
     restarting the server any number of times leaves exactly one chain.
@@ -35,8 +32,8 @@ def schedule_periodic(run_after=None):
     return True
 
 
-@task(takes_context=True)
-def periodic_housekeeping(context):
+@task()
+def periodic_housekeeping():
     """Every five minutes: send due reminders, rescue stuck mails, then schedule the next run.
 
     The next run is scheduled even when this one fails, so one bad night does
@@ -51,10 +48,7 @@ def periodic_housekeeping(context):
         reminded = send_due_reminders()
         rescued = requeue_stale_mail()
     finally:
-        with transaction.atomic():
-            others = _pending_periodic(exclude_id=context.task_result.id)
-            if not others.exists():
-                periodic_housekeeping.using(run_after=timezone.now() + PERIOD).enqueue()
+        schedule_periodic(run_after=timezone.now() + PERIOD)
     return {"reminded": reminded, "mail_requeued": rescued}
 
 

@@ -26,7 +26,7 @@ from .forms import CancelForm, ChangeModeForm, ParticipantDetailsForm, Registrat
 from .models import Registration
 from .ratelimit import registration_allowed
 
-DETAIL_FIELDS = ("given_name", "family_name", "country", "organization", "position", "sector", "gender", "language")
+DETAIL_FIELDS = services.DETAIL_FIELDS
 
 
 def keep_private(response, referrer_policy="no-referrer"):
@@ -56,24 +56,14 @@ def registration_for_token(token):
     registration = Registration.objects.select_related("program").by_token(token)
     if registration is None:
         raise Http404
-    sessions = Session.objects.order_by("starts", "pk").prefetch_related("speakers")
-    prefetch_related_objects([registration.program], Prefetch("sessions", queryset=sessions))
     return registration
 
 
 def registration_data(form):
     return services.RegistrationData(
-        given_name=form.cleaned_data["given_name"],
-        family_name=form.cleaned_data["family_name"],
+        **{name: form.cleaned_data[name] for name in DETAIL_FIELDS},
         email=form.cleaned_data["email"],
-        country=form.cleaned_data["country"],
-        organization=form.cleaned_data["organization"],
-        position=form.cleaned_data["position"],
-        sector=form.cleaned_data["sector"],
-        gender=form.cleaned_data["gender"],
         mode=form.cleaned_data["mode"],
-        language=form.cleaned_data["language"],
-        time_zone=form.cleaned_data["time_zone"],
         consent=form.cleaned_data["consent"],
         answers=form.answers,
     )
@@ -113,37 +103,32 @@ def register(request, slug):
     return keep_private(render(request, "registrations/answer.html", {
         "program": program,
         "registration": registration,
-        "waitlist_position": waitlist_position(registration),
+        "waitlist_position": capacity.waitlist_position(registration),
     }))
 
 
-def waitlist_position(registration):
-    return capacity.waitlist_position(registration)
-
-
-def participant_context(registration):
+def can_change_mode(registration):
     program = registration.program
-    join_url = join_links.join_url_for(registration)
-    return {
-        "registration": registration,
-        "program": program,
-        "agenda": agenda_by_day(program),
-        "waitlist_position": waitlist_position(registration),
-        "join_url": join_url,
-        "join_link_pending": not join_url and join_links.join_link_pending(registration),
-        "can_change_mode": registration.is_active and len(program.offered_modes) > 1 and not program_is_over(program),
-    }
-
-
-def program_is_over(program):
-    return program.ends <= timezone.now()
+    return registration.is_active and len(program.offered_modes) > 1 and program.ends > timezone.now()
 
 
 @token_page
 @require_http_methods(["GET"])
 def participant(request, token):
     registration = registration_for_token(token)
-    return render(request, "registrations/participant.html", participant_context(registration))
+    program = registration.program
+    sessions = Session.objects.order_by("starts", "pk").prefetch_related("speakers")
+    prefetch_related_objects([program], Prefetch("sessions", queryset=sessions))
+    join_url = join_links.join_url_for(registration)
+    return render(request, "registrations/participant.html", {
+        "registration": registration,
+        "program": program,
+        "agenda": agenda_by_day(program),
+        "waitlist_position": capacity.waitlist_position(registration),
+        "join_url": join_url,
+        "join_link_pending": not join_url and join_links.join_link_pending(registration),
+        "can_change_mode": can_change_mode(registration),
+    })
 
 
 @token_page
@@ -152,7 +137,7 @@ def calendar(request, token):
     registration = registration_for_token(token)
     ics = program_calendar(
         registration.program,
-        registration=registration,
+
         join_url=join_links.join_url_for(registration),
         page_url=request.build_absolute_uri(registration.get_absolute_url()),
     )
@@ -187,7 +172,12 @@ def cancel(request, token):
 def edit(request, token):
     registration = registration_for_token(token)
     program = registration.program
-    context = participant_context(registration)
+    context = {
+        "registration": registration,
+        "program": program,
+        "can_change_mode": can_change_mode(registration),
+        "waitlist_position": None,  # an inactive registration has no place in line
+    }
     action = request.POST.get("action") if request.method == "POST" else None
     mode_form = ChangeModeForm(
         request.POST if action == "mode" else None, program=program, initial={"mode": registration.mode}
