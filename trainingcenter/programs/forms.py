@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Program, Session
+from .models import Program, Session, known_time_zones
 
 
 def _zone_or_none(name):
@@ -21,7 +21,7 @@ def _zone_or_none(name):
 
 
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    return [(name, name.replace("_", " ")) for name in sorted(known_time_zones())]
 
 
 class ProgramTimeZoneFormMixin:

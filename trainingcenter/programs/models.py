@@ -3,6 +3,7 @@
 Times are stored in UTC; each program carries its own IANA time zone, in
 which its dates and registration window are shown and entered.
 """
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -16,8 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 
+@functools.cache
+def known_time_zones():
+    """Every IANA zone name; reading them walks the zone database, so once per process."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value):
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 

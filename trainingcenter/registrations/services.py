@@ -12,8 +12,6 @@ write registrations themselves, so the rules below hold whoever acts:
   the same transaction: they happen if and only if the change commits.
 """
 import datetime as dt
-import functools
-import zoneinfo
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -23,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from trainingcenter.programs.models import Program
+from trainingcenter.programs.models import Program, known_time_zones
 
 from . import capacity, emails, join_links
 from .models import Answer, Question, Registration, RegistrationEvent
@@ -197,11 +195,6 @@ def _clean_details(values):
     return cleaned
 
 
-@functools.cache
-def _known_time_zones():
-    return frozenset(zoneinfo.available_timezones())
-
-
 def _clean_time_zone(value):
     """An IANA zone name, or "" when missing or unknown.
 
@@ -209,7 +202,7 @@ def _clean_time_zone(value):
     that reports something odd must never cost anyone their registration.
     """
     name = str(value or "").strip()
-    return name if name in _known_time_zones() else ""
+    return name if name in known_time_zones() else ""
 
 
 def _clean_email(value):
