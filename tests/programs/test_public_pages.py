@@ -237,3 +237,22 @@ def test_content_shown_in_english_for_want_of_a_translation_is_marked_as_english
     assert '<div lang="en"><p>Industry emits a large share of greenhouse gases.</p></div>' in russian
     assert "<div><p>工业排放占比很大。</p></div>" in chinese
     assert "<div><p>Занимается аккумуляторами.</p></div>" in bionote
+
+
+def test_agenda_days_are_numbered_from_the_programs_first_day(client):
+    shanghai = dt.timezone(dt.timedelta(hours=8))
+    program = ProgramFactory(
+        time_zone="Asia/Shanghai",
+        starts=dt.datetime(2031, 5, 10, 9, tzinfo=shanghai), ends=dt.datetime(2031, 5, 12, 17, tzinfo=shanghai),
+    )
+    SessionFactory(program=program, title="Opening", starts=dt.datetime(2031, 5, 10, 9, tzinfo=shanghai),
+                   ends=dt.datetime(2031, 5, 10, 10, tzinfo=shanghai))
+    SessionFactory(program=program, title="Field visit report", starts=dt.datetime(2031, 5, 12, 9, tzinfo=shanghai),
+                   ends=dt.datetime(2031, 5, 12, 10, tzinfo=shanghai))
+
+    html = client.get(f"/en/programs/{program.slug}/").content.decode()
+
+    # The middle day has no sessions; the last is still day 3, as in the calendar file.
+    assert "Day 1 · Saturday, May 10, 2031" in html
+    assert "Day 3 · Monday, May 12, 2031" in html
+    assert "Day 2" not in html

@@ -55,17 +55,22 @@ def program_for_page(slug, user=None):
 @dataclass
 class AgendaDay:
     date: object
+    number: int  # counted from the program's first day, as in e-mails and calendar files
     sessions: list = field(default_factory=list)
 
 
 def agenda_by_day(program):
     """Sessions grouped by the calendar day they start on in the program's time zone."""
     tz = program.tz
+    first = timezone.localtime(program.starts, tz).date()
 
     def local_day(session):
         return timezone.localtime(session.starts, tz).date()
 
-    return [AgendaDay(day, list(items)) for day, items in groupby(program.sessions.all(), key=local_day)]
+    return [
+        AgendaDay(day, (day - first).days + 1, list(items))
+        for day, items in groupby(program.sessions.all(), key=local_day)
+    ]
 
 
 def roles_of(program, role):
