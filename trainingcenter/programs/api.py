@@ -7,7 +7,6 @@ and, for an existing program, that the user manages it.
 
 import contextlib
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -19,7 +18,7 @@ from trainingcenter.center.api_errors import ApiError
 from trainingcenter.center.api_schemas import QueryInput, SlugPath
 
 from . import queries, services
-from .models import Program, ProgramRole, Session
+from .models import Program, Session
 from .schemas import (
     PersonOut,
     ProgramDetailOut,
@@ -78,14 +77,9 @@ class ProgramFilters(QueryInput):
 @router.get("/programs", response=list[ProgramOut], summary="Public programs", description=LANG_DOC)
 def list_programs(request, filters: Query[ProgramFilters]):
     use_content_language(filters.lang)
-    programs = Program.objects.public()
-    if filters.status:
-        programs = programs.filter(status=filters.status)
-    if filters.theme:
-        programs = programs.filter(themes__slug=filters.theme)
-    if filters.year:
-        programs = programs.filter(starts__year=filters.year)
-    return programs.prefetch_related("themes").order_by("-starts", "pk").distinct()
+    # The same filters as the program list page; the API's are validated by its schema.
+    chosen = queries.ProgramFilters(status=filters.status or "", theme=filters.theme or "", year=filters.year)
+    return chosen.apply(Program.objects.public()).prefetch_related("themes").order_by("-starts", "pk").distinct()
 
 
 @router.get(
@@ -109,11 +103,7 @@ def get_person(request, slug: SlugPath, lang: str | None = None):
 
 def _with_agenda(program):
     """The program reloaded as the detail endpoint shows it (drafts included: staff asked)."""
-    sessions = Session.objects.order_by("starts", "pk").prefetch_related("speakers")
-    roles = ProgramRole.objects.select_related("person").order_by("order", "pk")
-    return Program.objects.prefetch_related(
-        "themes", "focus_areas", Prefetch("roles", queryset=roles), Prefetch("sessions", queryset=sessions)
-    ).get(pk=program.pk)
+    return queries.with_agenda(Program.objects.all()).get(pk=program.pk)
 
 
 @router.post(

@@ -33,19 +33,24 @@ def program_cards(queryset):
     return queryset
 
 
-def program_for_page(slug, user=None):
-    """The program with everything its page shows, or 404 (drafts 404 for visitors)."""
+def with_agenda(queryset):
+    """Programs with everything a program page (or the API's detail) shows, in a fixed number of queries."""
     sessions = Session.objects.order_by("starts", "pk").prefetch_related(
         Prefetch("speakers", queryset=Person.objects.order_by("family_name", "given_name"))
     )
     roles = ProgramRole.objects.select_related("person").order_by("order", "pk")
-    queryset = visible_programs(user).prefetch_related(
+    return queryset.prefetch_related(
         "themes",
         "focus_areas",
         "takeaways",
         Prefetch("roles", queryset=roles),
         Prefetch("sessions", queryset=sessions),
     )
+
+
+def program_for_page(slug, user=None):
+    """The program with everything its page shows, or 404 (drafts 404 for visitors)."""
+    queryset = with_agenda(visible_programs(user))
     try:
         return queryset.get(slug=slug)
     except Program.DoesNotExist:
