@@ -1,10 +1,16 @@
 import os
 
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
+from tests.factories import ProgramFactory
 from tests.factories.accounts import StaffUserFactory
+from tests.meetings import fake_zoom as fake_zoom_module
+from tests.worker import TaskRunner, run_tasks
 from trainingcenter.center.roles import CENTRE_ADMIN, CHECKIN_STAFF, PROGRAM_ORGANISER
+from trainingcenter.registrations.services import join_links
 
 # Playwright's sync API runs an event loop in the test thread; Django would
 # otherwise refuse database access from it.
@@ -43,3 +49,53 @@ def organiser():
 @pytest.fixture
 def checkin_staff():
     return StaffUserFactory(username="checkin", role=CHECKIN_STAFF)
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.org", "a-long-test-password")
+
+
+@pytest.fixture
+def program(db):
+    """An online program with registration open and 10 places."""
+    return ProgramFactory(capacity_online=10)
+
+
+@pytest.fixture
+def tasks_runner():
+    return run_tasks
+
+
+@pytest.fixture
+def fake_zoom(settings):
+    """A running fake Zoom, with the platform's Zoom settings pointing at it."""
+    server = fake_zoom_module.FakeZoom().start()
+    settings.ZOOM_ACCOUNT_ID = fake_zoom_module.ACCOUNT_ID
+    settings.ZOOM_CLIENT_ID = fake_zoom_module.CLIENT_ID
+    settings.ZOOM_CLIENT_SECRET = fake_zoom_module.CLIENT_SECRET
+    settings.ZOOM_OAUTH_URL = server.oauth_url
+    settings.ZOOM_API_URL = server.api_url
+    # Tokens cached by an earlier test belong to an earlier server.
+    cache.clear()
+    yield server
+    server.stop()
+    cache.clear()
+
+
+@pytest.fixture
+def tasks(db):
+    return TaskRunner()
+
+
+@pytest.fixture
+def confirm():
+    """What the registration services do on confirmation, for a registration built by a factory."""
+
+    def _confirm(registration):
+        with transaction.atomic():
+            join_links.on_confirmed(registration)
+        registration.refresh_from_db()
+        return registration
+
+    return _confirm

@@ -1,11 +1,15 @@
-"""URLs: the JSON API and language switch outside, every page under a language prefix."""
+"""URLs: the JSON API and language switch outside, every page under a language prefix.
+
+Only interface apps (``public``, ``organiser``, ``api``) and the admin are
+mounted here; data apps have no URLs of their own.
+"""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from trainingcenter.api import api
-from trainingcenter.center.health import healthz
+from trainingcenter.api.site import api
+from trainingcenter.public.views.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -14,18 +18,16 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("staff/", include("trainingcenter.registrations.staff_urls")),
+    path("staff/", include("trainingcenter.organiser.urls")),
     path("admin/", admin.site.urls),
-    path("", include("trainingcenter.registrations.urls")),
-    path("", include("trainingcenter.programs.urls")),
-    path("", include("trainingcenter.center.urls")),
+    path("", include("trainingcenter.public.urls")),
     prefix_default_language=True,
 )
 
-handler400 = "trainingcenter.center.views.bad_request"
-handler403 = "trainingcenter.center.views.permission_denied"
-handler404 = "trainingcenter.center.views.page_not_found"
-handler500 = "trainingcenter.center.views.server_error"
+handler400 = "trainingcenter.public.views.center.bad_request"
+handler403 = "trainingcenter.public.views.center.permission_denied"
+handler404 = "trainingcenter.public.views.center.page_not_found"
+handler500 = "trainingcenter.public.views.center.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import ProgramFactory
-from tests.registrations.conftest import run_tasks
+from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.mailer.services import MAX_ATTEMPTS, queue_mail, retry_delay, retry_mail, send_mail_now
 from trainingcenter.registrations import services

@@ -10,15 +10,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import ProgramFactory, SessionFactory
+from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.meetings.models import OnlineMeeting
 from trainingcenter.registrations import services
 from trainingcenter.registrations.calendar import program_calendar
 from trainingcenter.registrations.models import Registration, RegistrationEvent
-from trainingcenter.registrations.reminders import send_due_reminders
 from trainingcenter.registrations.services import RegistrationData
-
-from .conftest import run_tasks
+from trainingcenter.registrations.services.reminders import send_due_reminders
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")

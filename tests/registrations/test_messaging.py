@@ -5,12 +5,12 @@ from django.utils import translation
 
 from tests.factories import CountryGroupFactory, ProgramFactory, RegistrationFactory
 from tests.factories.accounts import StaffUserFactory
-from tests.registrations.conftest import run_tasks
+from tests.worker import run_tasks
 from trainingcenter.center.roles import CHECKIN_STAFF, PROGRAM_ORGANISER
 from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.programs.models import Program
-from trainingcenter.registrations import messaging
 from trainingcenter.registrations.models import Message, Registration, RegistrationEvent
+from trainingcenter.registrations.services import messaging
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

@@ -3,9 +3,9 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
+from trainingcenter.registrations.ratelimit import check_rate_limit, client_ip, parse_limit
 
 from trainingcenter.registrations import ratelimit
-from trainingcenter.registrations.ratelimit import check_rate_limit, client_ip, parse_limit
 
 
 @pytest.fixture(autouse=True)

@@ -7,14 +7,13 @@ from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import ProgramFactory, QuestionFactory, RegistrationFactory
+from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.programs.models import Program
 from trainingcenter.registrations import services
 from trainingcenter.registrations.capacity import availability, waitlist_position
 from trainingcenter.registrations.models import Question, Registration, RegistrationEvent
 from trainingcenter.registrations.services import DuplicateRegistration, RegistrationData, RegistrationError
-
-from .conftest import run_tasks
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -274,15 +273,6 @@ def test_mail_and_task_roll_back_with_the_registration(program):
     assert not Registration.objects.exists()
     assert not OutgoingMail.objects.exists()
     assert not DBTaskResult.objects.exists()
-
-
-def test_join_links_hook_called_on_confirm_and_release(program, monkeypatch):
-    calls = []
-    monkeypatch.setattr(services.join_links, "on_confirmed", lambda r: calls.append(("confirmed", r.pk)))
-    monkeypatch.setattr(services.join_links, "on_released", lambda r: calls.append(("released", r.pk)))
-    registration = services.register(program, data())
-    services.cancel_registration(registration)
-    assert calls == [("confirmed", registration.pk), ("released", registration.pk)]
 
 
 def test_factory_registrations_count_against_capacity():

@@ -32,6 +32,8 @@ class OutgoingMail(models.Model):
         _("about"), max_length=80, blank=True, db_index=True,
         help_text=_("What the mail is about, e.g. 'registration:42:confirmation'."),
     )
+    # Set by callers that may run twice (tasks); unique, so a second run cannot queue the mail again.
+    key = models.CharField(max_length=120, null=True, blank=True, unique=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

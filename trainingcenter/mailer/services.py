@@ -11,7 +11,7 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import OutgoingMail
@@ -43,28 +43,43 @@ def _normalise_attachments(attachments):
     return result
 
 
-def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to=""):
+def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to="", key=""):
     """Write the mail and its sending task in the current transaction.
 
     Called inside the transaction of the change that causes the mail, so both
     commit or roll back together. Attachments are (filename, text, mimetype)
     tuples or dicts with those keys; calendar files are text.
+
+    ``key`` makes queueing idempotent: a task that renders a mail and runs
+    twice (retried, or its worker died after the commit) passes the same key,
+    and the second call returns the mail queued by the first.
     """
     from .tasks import send_outgoing_mail
 
+    if key:
+        existing = OutgoingMail.objects.filter(key=key).first()
+        if existing is not None:
+            return existing
     # A subject is one line; a newline in it would be refused by the mail library.
     subject = " ".join(str(subject).split())[:300]
-    with transaction.atomic():
-        mail = OutgoingMail.objects.create(
-            to=to,
-            subject=subject,
-            body_text=str(text),
-            body_html=str(html),
-            attachments=_normalise_attachments(attachments),
-            tag=tag[:80],
-            reply_to=reply_to,
-        )
-        send_outgoing_mail.enqueue(mail.pk)
+    try:
+        with transaction.atomic():
+            mail = OutgoingMail.objects.create(
+                to=to,
+                subject=subject,
+                body_text=str(text),
+                body_html=str(html),
+                attachments=_normalise_attachments(attachments),
+                tag=tag[:80],
+                reply_to=reply_to,
+                key=key or None,
+            )
+            send_outgoing_mail.enqueue(mail.pk)
+    except IntegrityError:
+        # Two runs raced past the check above; the unique key let one win.
+        if not key:
+            raise
+        return OutgoingMail.objects.get(key=key)
     return mail
 
 
@@ -85,6 +100,12 @@ def _claim(mail_id, now):
     return OutgoingMail.objects.get(pk=mail_id)
 
 
+def message_id(mail):
+    """A Message-ID fixed by the outbox row, on the sender's domain."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
+    return f"<outbox.{mail.pk}.{int(mail.created_at.timestamp())}@{domain}>"
+
+
 def _message(mail):
     message = EmailMultiAlternatives(
         subject=mail.subject,
@@ -92,6 +113,10 @@ def _message(mail):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
         reply_to=[mail.reply_to] if mail.reply_to else None,
+        # The same Message-ID on every attempt: if a worker dies after the
+        # server accepted the mail but before we noted it, the rescued resend
+        # is recognisably the same message, which mail systems drop.
+        headers={"Message-ID": message_id(mail)},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")

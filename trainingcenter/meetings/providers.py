@@ -3,7 +3,7 @@
 ``static``: one link for everyone, kept on the meeting and shown at display
 time to those allowed to see it; nothing to create per participant.
 ``zoom``: each confirmed online participant becomes a Zoom registrant with a
-personal link, created in the background (see ``registrations.zoom_tasks``).
+personal link, created in the background (see ``registrations.services.zoom_registrants``).
 """
 from dataclasses import dataclass
 

@@ -11,10 +11,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from . import services
 from .access import can_manage_program, manages_all_programs
 from .forms import ProgramAdminForm, ProgramBoundInlineFormSet, SessionAdminForm
 from .models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
-from .organisers import add_organiser
 
 
 class ProgramScopedAdminMixin:
@@ -186,10 +186,16 @@ class ProgramAdmin(TranslationAdmin):
         allowed = super().has_view_permission(request, obj)
         return allowed and (obj is None or can_manage_program(request.user, obj))
 
+    def save_model(self, request, obj, form, change):
+        # The creator becomes an organiser unless they see every program anyway.
+        actor = None if manages_all_programs(request.user) else request.user
+        services.save_program(obj, actor=actor, created=not change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change and not manages_all_programs(request.user):
-            add_organiser(form.instance, request.user)
+            # The form's organiser field (read-only for them) would otherwise clear the link just made.
+            services.add_organiser(form.instance, request.user)
 
     @admin.display(description=_("dates (program time)"), ordering="starts")
     def local_dates(self, program):
@@ -213,6 +219,9 @@ class SessionAdmin(ProgramScopedAdminMixin, TranslationAdmin):
         (None, {"fields": ("program", "kind", "title", "starts", "ends", "speakers")}),
         (_("Content"), {"fields": ("abstract", "summary", "slides_url", "recording_url")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        services.save_session(obj, actor=request.user)
 
     @admin.display(description=_("starts (program time)"), ordering="starts")
     def local_start(self, session):
@@ -271,6 +280,23 @@ class PersonAdmin(TranslationAdmin):
         ),
         (_("Profile"), {"fields": ("position", "affiliation", "country", "photo", "bionote")}),
     )
+
+    # Profiles are public, so anyone with access may read them and pick them
+    # as speakers; changing or deleting one is for those who manage one of the
+    # person's programs, so an organiser cannot rewrite another program's speaker.
+    def _may_edit(self, request, person):
+        if person is None or manages_all_programs(request.user):
+            return True
+        if not person.roles.exists():
+            # Just created and not yet in any program: its author must be able to finish it.
+            return True
+        return person.roles.filter(program__in=Program.objects.managed_by(request.user)).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may_edit(request, obj)
 
     @admin.display(description=_("photo"))
     def thumbnail(self, person):

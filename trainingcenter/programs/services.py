@@ -1,4 +1,4 @@
-"""Changes to programs and their agenda, for the staff API and any other tool.
+"""Changes to programs and their agenda: the one write path for the admin, the API and scripts.
 
 Every write validates through the models' ``full_clean`` so that the admin,
 the API and scripts apply the same rules, and the messages come out in the
@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Person, Program, Session, Theme, validate_time_zone
+from .signals import program_saved
 
 # Content entered without a language is the English original; other languages
 # fall back to it.
@@ -92,13 +93,37 @@ def _save_program(program, check_slug):
         raise SlugTaken(program.slug)
     # The slug's uniqueness is reported as a conflict above, not as a field error.
     program.full_clean(validate_unique=False)
+    created = program.pk is None
     try:
         with transaction.atomic():
             program.save()
+            program_saved.send(sender=Program, program=program, created=created)
     except IntegrityError:
         if Program.objects.filter(slug=program.slug).exclude(pk=program.pk).exists():
             raise SlugTaken(program.slug) from None
         raise
+
+
+def save_program(program, *, actor, created):
+    """Save a program the admin has already validated, and tell listeners.
+
+    The admin's form checks the fields; what happens on every save (waiting
+    participants promoted when seats came free, the creator made an
+    organiser) happens here, as for the API.
+    """
+    with transaction.atomic():
+        program.save()
+        if created and actor is not None and getattr(actor, "pk", None):
+            program.organisers.add(actor)
+        program_saved.send(sender=Program, program=program, created=created)
+    return program
+
+
+def save_session(session, *, actor):
+    """Save an agenda item the admin has already validated."""
+    with transaction.atomic():
+        session.save()
+    return session
 
 
 def create_program(data, *, actor):
@@ -186,3 +211,13 @@ def update_session(session, changes, *, actor):
         if speakers is not None:
             session.speakers.set(speaker_rows)
     return session
+
+
+@transaction.atomic
+def add_organiser(program, user):
+    """Make ``user`` one of the program's organisers.
+
+    Organisers only see the programs they are assigned to; whoever creates a
+    program must be able to find it again afterwards.
+    """
+    program.organisers.add(user)

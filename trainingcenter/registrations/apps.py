@@ -8,6 +8,8 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Registrations")
 
     def ready(self):
+        # Imported once the app registry is ready: both need the models.
+        from . import receivers  # noqa: F401 - connects the signal receivers
         from .log_filters import install
 
         install()

@@ -67,7 +67,7 @@ def program_calendar(program, *, join_url="", page_url="", days=None):
     """The program as an .ics text: one VEVENT per day, stable UIDs, times in UTC.
 
     For a participant, the description carries their page link and the join
-    link they may see (``join_links.join_url_for`` decides; "" for none).
+    link they may see (``join_link_rules.join_url_for`` decides; "" for none).
     ``days`` may be passed when the caller has them from ``program_days``.
     """
     calendar = icalendar.Calendar()

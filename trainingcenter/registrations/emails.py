@@ -13,6 +13,7 @@ the transaction is a millisecond all other registrations wait. The e-mail
 describes the registration as it is when rendered, a few seconds later at most.
 """
 import datetime as dt
+import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from trainingcenter.center.models import Center
 from trainingcenter.mailer.services import queue_mail
 
-from . import join_links
+from . import join_link_rules
 from .calendar import program_calendar, program_days
 from .capacity import waitlist_position
 from .models import Registration
@@ -130,7 +131,7 @@ def render(registration, kind):
         if active:
             paragraphs += _status_paragraphs(registration)
         page_url = participant_url(registration)
-        join_url = join_links.join_url_for(registration)
+        join_url = join_link_rules.join_url_for(registration)
         center = Center.current()
         reader_zone = reader_zone_name(registration)
         # One agenda for the e-mail body and its calendar file.
@@ -146,7 +147,7 @@ def render(registration, kind):
             "reader_zone": reader_zone,
             "page_url": page_url,
             "join_url": join_url,
-            "join_link_pending": active and join_links.join_link_pending(registration),
+            "join_link_pending": active and join_link_rules.join_link_pending(registration),
             "center_name": str(center) if center else _("Training Center"),
         }
         text = render_to_string("registrations/email/message.txt", context)
@@ -158,19 +159,23 @@ def render(registration, kind):
     return subject, text, html, attachments
 
 
-def queue_now(registration, kind):
-    """Render one e-mail and put it in the outbox, in the current transaction."""
+def queue_now(registration, kind, *, key=""):
+    """Render one e-mail and put it in the outbox; with a ``key``, at most once."""
     subject, text, html, attachments = render(registration, kind)
     return queue_mail(
         to=registration.email, subject=subject, text=text, html=html, attachments=attachments,
-        tag=f"registration:{registration.pk}:{kind}",
+        tag=f"registration:{registration.pk}:{kind}", key=key,
     )
 
 
 def _send(registration, kind):
+    # Imported here: tasks import this module to render, so a top-level import would be circular.
     from .tasks import send_registration_email
 
-    send_registration_email.enqueue(registration.pk, kind)
+    # The key is fixed now, in the transaction of the change, so however often
+    # the task runs (a retry, a worker that died) the outbox gets one mail.
+    key = f"registration:{registration.pk}:{kind}:{secrets.token_hex(8)}"
+    send_registration_email.enqueue(registration.pk, kind, key=key)
 
 
 def confirmation(registration):

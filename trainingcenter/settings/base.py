@@ -45,11 +45,16 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "trainingcenter.core",
     "trainingcenter.mailer",
     "trainingcenter.center",
     "trainingcenter.programs",
     "trainingcenter.meetings",
     "trainingcenter.registrations",
+    # Interface apps: pages and endpoints over the data apps above.
+    "trainingcenter.public",
+    "trainingcenter.organiser",
+    "trainingcenter.api",
     "trainingcenter.demo",
 ]
 
@@ -204,9 +209,14 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Public registration rate limit per IP address and per e-mail address:
-# "20/h", "5/m", "100/d"; "0" switches it off (benchmarks).
-REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20/h")
+# Public registration rate limits ("20/h", "5/m", "100/d", "30/10m"; "0" = off):
+# strict per e-mail address, generous per client address, so that a delegation
+# registering from one office or campus network is not locked out.
+REGISTRATION_RATE_LIMIT_PER_EMAIL = os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "5/h")
+REGISTRATION_RATE_LIMIT_PER_ADDRESS = os.environ.get("REGISTRATION_RATE_LIMIT_PER_ADDRESS", "200/h")
+# The switch over both: empty uses the two above; "0" turns both off (tests,
+# benchmarks); a rate applies to both, as it did before the limit was split.
+REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "")
 # Behind a reverse proxy we run, count the client by the first X-Forwarded-For
 # address instead of the proxy's; never set this when clients reach us directly.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
@@ -239,3 +249,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Background tasks (trainingcenter.core.worker, started by ``manage.py run_worker``).
+# A task that raises, or whose worker dies, runs again after the next delay in
+# TASK_RETRY_DELAYS (seconds; the last one repeats) until TASK_MAX_ATTEMPTS is
+# spent, then stays FAILED for staff to retry. A worker whose heartbeat (every
+# TASK_HEARTBEAT_INTERVAL seconds) is older than TASK_WORKER_TIMEOUT counts as
+# dead and its task is freed. Tests set short values through the environment,
+# which also reaches a worker they start as a separate process.
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_DELAYS = [float(delay) for delay in env_list("TASK_RETRY_DELAYS", "10,60,300,1800")]
+TASK_HEARTBEAT_INTERVAL = float(os.environ.get("TASK_HEARTBEAT_INTERVAL", "5"))
+TASK_WORKER_TIMEOUT = float(os.environ.get("TASK_WORKER_TIMEOUT", "60"))

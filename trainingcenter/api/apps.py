@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    """The JSON API: one NinjaAPI with its auth, errors, schemas and a router per data app."""
+
+    name = "trainingcenter.api"
+    label = "api"
+    verbose_name = "API"

@@ -1,0 +1,40 @@
+"""The JSON API: one NinjaAPI, with a router per app. OpenAPI at /api/openapi.json, docs at /api/docs.
+
+Errors share one shape (``api.errors``); the docs page is served with
+ninja's own Swagger UI files from /static/, so it works without the internet.
+"""
+from django.http import Http404
+from ninja import NinjaAPI, Router
+
+from . import errors as api_errors
+from .routers.programs import router as programs_router
+from .routers.registrations import router as registrations_router
+
+api = NinjaAPI(
+    title="Training Center API",
+    version="1.0",
+    description=(
+        "Programs, sessions, people and registrations of the training centre. "
+        "Reading programs and people, and registering, is public; everything else needs a staff token "
+        "(`manage.py create_api_token USERNAME`) sent as `Authorization: Bearer <token>`. "
+        "Errors look like `{\"error\": {\"code\": ..., \"message\": ..., \"fields\": {...}}}`. "
+        "Datetimes are ISO 8601; the API answers in UTC."
+    ),
+    urls_namespace="api",
+    parser=api_errors.JsonParser(),
+)
+api_errors.install(api)
+api.add_router("/", programs_router)
+api.add_router("/", registrations_router)
+
+# Last, so that it only catches what no endpoint above matched: unknown API
+# addresses answer with the same JSON 404 as unknown programs.
+fallback = Router()
+
+
+@fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:path}", include_in_schema=False)
+def unknown_endpoint(request, path: str):
+    raise Http404
+
+
+api.add_router("/", fallback)

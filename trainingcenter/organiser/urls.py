@@ -1,0 +1,12 @@
+"""Organisers' registration pages, mounted at /<lang>/staff/."""
+from django.urls import path
+
+from . import views as staff_views
+
+app_name = "staff"
+urlpatterns = [
+    path("", staff_views.index, name="index"),
+    path("programs/<slug:slug>/registrations/", staff_views.program_registrations, name="program_registrations"),
+    path("programs/<slug:slug>/registrations/export/", staff_views.export, name="export"),
+    path("programs/<slug:slug>/registrations/message/", staff_views.message, name="message"),
+]

@@ -1,0 +1,228 @@
+"""The public forms: register for a program, and change one's own registration.
+
+Forms only validate and describe the input; saving is done by ``services``.
+"""
+import unicodedata
+
+from django import forms
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from trainingcenter.registrations.models import Question, Registration
+from trainingcenter.registrations.services import TEXT_ANSWER_MAX_LENGTH
+
+YES, NO = "yes", "no"
+
+
+def name_sort_key(name):
+    """Accents ignored and case folded, so Åland sorts with A and Ёмкость with Е.
+
+    django-countries sorts by an ASCII-only key unless pyuca is installed, which
+    leaves Cyrillic and Chinese names in English order; code-point order after
+    removing accents is right for Latin and Cyrillic, and stable for Chinese.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def country_choices():
+    """ISO 3166 countries, named (django-countries' own catalog) and sorted in the active language."""
+    named = sorted(((code, name) for code, name in countries), key=lambda pair: name_sort_key(pair[1]))
+    return [("", _("Choose a country"))] + named
+
+
+def language_choices():
+    """Each interface language in its own name, so a reader finds theirs in any page language."""
+    from django.conf import settings
+
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
+def question_field(question):
+    """A form field for one of the organisers' extra questions."""
+    # Django's field templates print help text unescaped (it is usually the
+    # programmer's); an organiser's text must not be able to inject markup.
+    common = {
+        "label": question.label,
+        "help_text": conditional_escape(question.help_text),
+        "required": question.required,
+    }
+    if question.kind == Question.Kind.CHOICE:
+        return forms.ChoiceField(
+            choices=[(choice, choice) for choice in question.choice_list], widget=forms.RadioSelect, **common
+        )
+    if question.kind == Question.Kind.YES_NO:
+        return forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect, **common)
+    return forms.CharField(
+        max_length=TEXT_ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common
+    )
+
+
+class ParticipantDetailsForm(forms.Form):
+    """The personal details a participant gives, and may later correct."""
+
+    given_name = forms.CharField(
+        label=_("Given name"), max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    family_name = forms.CharField(
+        label=_("Family name"), max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        help_text=_("The country you work in."),
+        widget=forms.Select(attrs={
+            "autocomplete": "country",
+            "data-searchable": "country",
+            "data-filter-label": _("Type to filter the list of countries"),
+        }),
+    )
+    organization = forms.CharField(
+        label=_("Organisation"), max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    position = forms.CharField(
+        label=_("Position"), max_length=200, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("Choose a sector"))] + list(Registration.Sector.choices)
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender (optional)"),
+        help_text=_("For statistics only. You may leave this empty."),
+        required=False,
+        choices=[("", _("Prefer not to say"))] + list(Registration.Gender.choices),
+    )
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        help_text=_("For the e-mails we send you."),
+        widget=forms.RadioSelect,
+    )
+
+    # Filled in by the browser (browser-time-zone.js) so e-mails can show times
+    # in the participant's own zone; without JavaScript it stays empty.
+    time_zone = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form, because the names and their order depend on the page's language.
+        self.fields["country"].choices = country_choices()
+        self.fields["language"].choices = language_choices()
+
+    def clean_given_name(self):
+        return self._clean_name("given_name")
+
+    def clean_family_name(self):
+        return self._clean_name("family_name")
+
+    def _clean_name(self, field):
+        value = " ".join(self.cleaned_data[field].split())
+        if not value:
+            raise forms.ValidationError(_("Please enter your name."), code="required")
+        return value
+
+
+class RegistrationForm(ParticipantDetailsForm):
+    """Registration for one program: details, attendance mode, consent, extra questions."""
+
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254,
+        help_text=_("We send the confirmation and your personal link here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    mode = forms.ChoiceField(
+        label=_("I will attend"), widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("This program does not offer that attendance mode.")},
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Please agree to the privacy notice to register.")},
+    )
+    # A field people never see: bots that fill every input give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"), required=False, max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    field_order = [
+        "given_name", "family_name", "email", "country", "organization", "position", "sector",
+        "gender", "mode", "language",
+    ]
+
+    def __init__(self, *args, program, language="en", **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("language", language)
+        super().__init__(*args, **kwargs)
+        self.program = program
+        modes = program.offered_modes
+        self.fields["mode"].choices = [(mode.value, Registration.Mode(mode.value).label) for mode in modes]
+        self.single_mode = modes[0] if len(modes) == 1 else None
+        if self.single_mode:
+            # Nothing to choose: the mode is fixed and shown as text next to the form.
+            self.fields["mode"].widget = forms.HiddenInput()
+            self.fields["mode"].required = False
+            self.initial["mode"] = self.single_mode.value
+        self.fields["consent"].label = format_html(
+            '{} <a href="#privacy">{}</a>',
+            _("I agree that the centre keeps the details above to run this program, as described in the"),
+            _("privacy notice"),
+        )
+        self.questions = list(program.questions.all())
+        for question in self.questions:
+            self.fields[self.question_field_name(question)] = question_field(question)
+        self.order_fields(self.field_order + [self.question_field_name(q) for q in self.questions] + ["consent"])
+
+    @staticmethod
+    def question_field_name(question):
+        return f"question_{question.pk}"
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_mode(self):
+        value = self.cleaned_data.get("mode")
+        if self.single_mode:
+            if value and value != self.single_mode.value:
+                raise forms.ValidationError(_("This program does not offer that attendance mode."), code="invalid")
+            return self.single_mode.value
+        return value
+
+    @property
+    def is_spam(self):
+        """True when the hidden honeypot field was filled in."""
+        return bool(self.cleaned_data.get("website"))
+
+    @property
+    def answers(self):
+        """{question pk: answer text} for the questions that were answered."""
+        answers = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(self.question_field_name(question))
+            if value not in (None, ""):
+                answers[question.pk] = value
+        return answers
+
+    def question_fields(self):
+        return [self[self.question_field_name(q)] for q in self.questions]
+
+
+class ChangeModeForm(forms.Form):
+    mode = forms.ChoiceField(label=_("I will attend"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, program, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = [
+            (mode.value, Registration.Mode(mode.value).label) for mode in program.offered_modes
+        ]
+
+
+class CancelForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, cancel my registration"),
+        error_messages={"required": _("Please tick the box to confirm that you want to cancel.")},
+    )

@@ -1,0 +1,34 @@
+"""Every change to registrations, in one place: views, the API, the admin and tasks call these.
+
+``lifecycle`` registers, cancels, promotes, approves, moves and edits;
+``join_links`` and ``zoom_registrants`` keep personal meeting links in step;
+``messaging`` and ``reminders`` write mail to participants.
+"""
+from . import join_links, messaging, reminders, zoom_registrants
+from .lifecycle import (
+    DETAIL_FIELDS,
+    TEXT_ANSWER_MAX_LENGTH,
+    DuplicateRegistration,
+    RegistrationData,
+    RegistrationError,
+    approve_registration,
+    cancel_registration,
+    change_mode,
+    confirm_registration,
+    fill_free_seats,
+    fill_free_seats_everywhere,
+    move_to_waitlist,
+    promote_from_waitlist,
+    register,
+    reject_registration,
+    resend_link,
+    update_details,
+)
+
+__all__ = [
+    "DETAIL_FIELDS", "TEXT_ANSWER_MAX_LENGTH", "DuplicateRegistration", "RegistrationData", "RegistrationError",
+    "approve_registration", "cancel_registration", "change_mode", "confirm_registration", "fill_free_seats",
+    "fill_free_seats_everywhere", "join_links",
+    "messaging", "move_to_waitlist", "promote_from_waitlist", "register", "reject_registration", "reminders",
+    "resend_link", "update_details", "zoom_registrants",
+]
