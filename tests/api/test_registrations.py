@@ -219,11 +219,29 @@ def test_rate_limit_per_address_answers_429(api, settings):
     settings.REGISTRATION_RATE_LIMIT = "2/h"
     program = ProgramFactory()
 
-    statuses = [api.post(url(program), person(email=f"p{i}@example.org")).status_code for i in range(3)]
+    responses = [api.post(url(program), person(email=f"p{i}@example.org")) for i in range(3)]
 
-    assert statuses[:2] == [201, 201]
-    assert statuses[2] == 429
+    assert [r.status_code for r in responses] == [201, 201, 429]
+    refused = responses[2]
+    assert 1 <= int(refused["Retry-After"]) <= 3600
+    assert refused.json()["error"]["retry_after"] == int(refused["Retry-After"])
+    assert "try again in" in refused.json()["error"]["message"]
     assert program.registrations.count() == 2
+
+
+def test_a_delegation_behind_one_address_is_not_locked_out(api, settings):
+    """The per-address limit is generous; the strict one counts each e-mail address."""
+    cache.clear()
+    settings.REGISTRATION_RATE_LIMIT = ""
+    settings.REGISTRATION_RATE_LIMIT_PER_EMAIL = "2/h"
+    settings.REGISTRATION_RATE_LIMIT_PER_ADDRESS = "200/h"
+    program = ProgramFactory(capacity_online=100)
+
+    colleagues = [api.post(url(program), person(email=f"colleague{i}@ministry.example.org")) for i in range(25)]
+
+    assert {r.status_code for r in colleagues} == {201}
+    again = [api.post(url(program), person(email="colleague0@ministry.example.org")) for _ in range(2)]
+    assert again[-1].status_code == 429
 
 
 def test_staff_registers_someone_outside_the_window_and_gets_their_link(api, organiser):

@@ -14,6 +14,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+# tasks.py imports this module too; both refer to each other's attributes only at call time.
+from . import tasks
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -54,8 +56,6 @@ def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to="
     twice (retried, or its worker died after the commit) passes the same key,
     and the second call returns the mail queued by the first.
     """
-    from .tasks import send_outgoing_mail
-
     if key:
         existing = OutgoingMail.objects.filter(key=key).first()
         if existing is not None:
@@ -74,7 +74,7 @@ def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to="
                 reply_to=reply_to,
                 key=key or None,
             )
-            send_outgoing_mail.enqueue(mail.pk)
+            tasks.send_outgoing_mail.enqueue(mail.pk)
     except IntegrityError:
         # Two runs raced past the check above; the unique key let one win.
         if not key:
@@ -155,8 +155,6 @@ def send_mail_now(mail_id):
 
 
 def _record_failure(mail, error):
-    from .tasks import send_outgoing_mail
-
     attempts = mail.attempts + 1
     # The log names the mail, not the person: no addresses in logs.
     logger.warning("Mail %s attempt %s failed: %s", mail.pk, attempts, type(error).__name__)
@@ -172,7 +170,7 @@ def _record_failure(mail, error):
             status=OutgoingMail.Status.AWAITING_RETRY, attempts=attempts, last_error=detail,
             next_attempt_at=next_attempt,
         )
-        send_outgoing_mail.using(run_after=next_attempt).enqueue(mail.pk)
+        tasks.send_outgoing_mail.using(run_after=next_attempt).enqueue(mail.pk)
     return OutgoingMail.Status.AWAITING_RETRY
 
 
@@ -183,14 +181,12 @@ def retry_mail(mail):
     twice never sends twice; an older scheduled task finds the mail sent and
     does nothing.
     """
-    from .tasks import send_outgoing_mail
-
     with transaction.atomic():
         updated = OutgoingMail.objects.filter(
             pk=mail.pk, status__in=[OutgoingMail.Status.FAILED, OutgoingMail.Status.AWAITING_RETRY]
         ).update(status=OutgoingMail.Status.QUEUED, attempts=0, next_attempt_at=None)
         if updated:
-            send_outgoing_mail.enqueue(mail.pk)
+            tasks.send_outgoing_mail.enqueue(mail.pk)
     mail.refresh_from_db()
     return mail
 
@@ -201,8 +197,6 @@ def requeue_stale_mail(now=None):
     Called by the periodic task, so a crash between claiming and sending does
     not leave a mail stuck in 'sending' forever.
     """
-    from .tasks import send_outgoing_mail
-
     now = now or timezone.now()
     stale = list(
         OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
@@ -210,5 +204,5 @@ def requeue_stale_mail(now=None):
     )
     with transaction.atomic():
         for pk in stale:
-            send_outgoing_mail.enqueue(pk)
+            tasks.send_outgoing_mail.enqueue(pk)
     return len(stale)

@@ -1,10 +1,10 @@
 """Background tasks of the outbox; the work itself lives in ``mailer.services``."""
 from django_tasks import task
 
+from . import services
+
 
 @task()
 def send_outgoing_mail(mail_id):
     """Send one outbox row; failures are recorded and rescheduled, never raised."""
-    from .services import send_mail_now
-
-    return send_mail_now(mail_id)
+    return services.send_mail_now(mail_id)

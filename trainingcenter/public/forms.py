@@ -5,13 +5,15 @@ Forms only validate and describe the input; saving is done by ``services``.
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from trainingcenter.registrations import validation
 from trainingcenter.registrations.models import Question, Registration
-from trainingcenter.registrations.services import TEXT_ANSWER_MAX_LENGTH
+from trainingcenter.registrations.validation import MAX_LENGTHS, TEXT_ANSWER_MAX_LENGTH
 
 YES, NO = "yes", "no"
 
@@ -35,8 +37,6 @@ def country_choices():
 
 def language_choices():
     """Each interface language in its own name, so a reader finds theirs in any page language."""
-    from django.conf import settings
-
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
@@ -63,12 +63,14 @@ def question_field(question):
 class ParticipantDetailsForm(forms.Form):
     """The personal details a participant gives, and may later correct."""
 
+    VALIDATED_FIELDS = ("given_name", "family_name", "organization", "position", "country")
+
     given_name = forms.CharField(
-        label=_("Given name"), max_length=100,
+        label=_("Given name"), max_length=MAX_LENGTHS["given_name"],
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     family_name = forms.CharField(
-        label=_("Family name"), max_length=100,
+        label=_("Family name"), max_length=MAX_LENGTHS["family_name"],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     country = forms.ChoiceField(
@@ -81,11 +83,11 @@ class ParticipantDetailsForm(forms.Form):
         }),
     )
     organization = forms.CharField(
-        label=_("Organisation"), max_length=200,
+        label=_("Organisation"), max_length=MAX_LENGTHS["organization"],
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     position = forms.CharField(
-        label=_("Position"), max_length=200, required=False,
+        label=_("Position"), max_length=MAX_LENGTHS["position"], required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     sector = forms.ChoiceField(
@@ -115,24 +117,24 @@ class ParticipantDetailsForm(forms.Form):
         self.fields["country"].choices = country_choices()
         self.fields["language"].choices = language_choices()
 
-    def clean_given_name(self):
-        return self._clean_name("given_name")
-
-    def clean_family_name(self):
-        return self._clean_name("family_name")
-
-    def _clean_name(self, field):
-        value = " ".join(self.cleaned_data[field].split())
-        if not value:
-            raise forms.ValidationError(_("Please enter your name."), code="required")
-        return value
+    def clean(self):
+        # The same rules as the API and the services (``registrations.validation``).
+        cleaned = super().clean()
+        present = {name: cleaned[name] for name in self.VALIDATED_FIELDS if name in cleaned}
+        try:
+            cleaned.update(validation.clean_details(present))
+        except forms.ValidationError as error:
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(name, message)
+        return cleaned
 
 
 class RegistrationForm(ParticipantDetailsForm):
     """Registration for one program: details, attendance mode, consent, extra questions."""
 
     email = forms.EmailField(
-        label=_("E-mail"), max_length=254,
+        label=_("E-mail"), max_length=MAX_LENGTHS["email"],
         help_text=_("We send the confirmation and your personal link here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -16,8 +16,9 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from trainingcenter.programs.admin import ProgramScopedAdminMixin
+from trainingcenter.programs.models import Program
 
-from . import services
+from . import capacity, services
 from .models import Answer, Message, Question, Registration, RegistrationEvent
 
 Status = Registration.Status
@@ -188,9 +189,7 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("place on the waiting list"))
     def waitlist_position(self, registration):
-        from .capacity import waitlist_position
-
-        return waitlist_position(registration) or "—"
+        return capacity.waitlist_position(registration) or "—"
 
     @admin.display(description=_("participant's page"))
     def participant_page(self, registration):
@@ -201,8 +200,6 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
         extra_context = extra_context or {}
         program_id = request.GET.get("program__id__exact")
         if program_id and program_id.isdigit():
-            from trainingcenter.programs.models import Program
-
             program = Program.objects.managed_by(request.user).filter(pk=program_id).first()
             if program is not None:
                 extra_context["overview_program"] = program

@@ -9,7 +9,7 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: both need the models.
-        from . import receivers  # noqa: F401 - connects the signal receivers
-        from .log_filters import install
+        from . import receivers  # noqa: F401, PLC0415 - app ready; connects the signal receivers
+        from .log_filters import install  # noqa: PLC0415 - app ready
 
         install()

@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from trainingcenter.center.models import Center
 from trainingcenter.mailer.services import queue_mail
 
-from . import join_link_rules
+# tasks.py imports this module too; each uses the other's attributes only at call time.
+from . import join_link_rules, tasks
 from .calendar import program_calendar, program_days
 from .capacity import waitlist_position
 from .models import Registration
@@ -169,13 +170,10 @@ def queue_now(registration, kind, *, key=""):
 
 
 def _send(registration, kind):
-    # Imported here: tasks import this module to render, so a top-level import would be circular.
-    from .tasks import send_registration_email
-
     # The key is fixed now, in the transaction of the change, so however often
     # the task runs (a retry, a worker that died) the outbox gets one mail.
     key = f"registration:{registration.pk}:{kind}:{secrets.token_hex(8)}"
-    send_registration_email.enqueue(registration.pk, kind, key=key)
+    tasks.send_registration_email.enqueue(registration.pk, kind, key=key)
 
 
 def confirmation(registration):

@@ -123,8 +123,9 @@ def registrations_csv(queryset, columns):
 
 def registrations_xlsx(queryset, columns):
     """An Excel workbook; every cell is stored as text, so none can become a formula."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    # openpyxl is heavy to import and only exports need it.
+    from openpyxl import Workbook  # noqa: PLC0415 - slow import
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - slow import
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(_("Registrations"))[:31])

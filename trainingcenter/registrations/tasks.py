@@ -10,6 +10,14 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
+
+from trainingcenter.mailer.services import requeue_stale_mail
+
+# The services enqueue these tasks and the tasks call the services: both refer
+# to each other's attributes only at call time, so the cycle is harmless.
+from . import emails, services
+from .models import Message, Registration
 
 logger = logging.getLogger(__name__)
 
@@ -17,10 +25,6 @@ PERIOD = dt.timedelta(minutes=5)
 
 
 def _pending_periodic():
-    # Imported here: the task backend's models need the app registry, and this
-    # module is imported while services load.
-    from django_tasks_db.models import DBTaskResult
-
     # Only waiting runs count: a running one schedules its successor unless one waits already.
     return DBTaskResult.objects.filter(task_path=periodic_housekeeping.module_path, status="READY")
 
@@ -39,10 +43,6 @@ def schedule_periodic(run_after=None):
     return True
 
 
-# The services import this module to enqueue tasks, so the tasks import the
-# services inside their bodies (a cycle at import time otherwise).
-
-
 @task()
 def periodic_housekeeping():
     """Every five minutes: send due reminders, fill seats, rescue stuck mails, then schedule the next run.
@@ -50,15 +50,10 @@ def periodic_housekeeping():
     The next run is scheduled even when this one fails, so one bad night does
     not silently stop the reminders.
     """
-    from trainingcenter.mailer.services import requeue_stale_mail
-
-    from .services import fill_free_seats_everywhere
-    from .services.reminders import send_due_reminders
-
     reminded = rescued = promoted = 0
     try:
-        reminded = send_due_reminders()
-        promoted = fill_free_seats_everywhere()
+        reminded = services.reminders.send_due_reminders()
+        promoted = services.fill_free_seats_everywhere()
         rescued = requeue_stale_mail()
     finally:
         schedule_periodic(run_after=timezone.now() + PERIOD)
@@ -72,9 +67,6 @@ def send_registration_email(registration_id, kind, key=""):
     Enqueued by the state change in its own transaction; see ``emails``.
     ``key`` names this one e-mail, so a second run of the task queues nothing new.
     """
-    from . import emails
-    from .models import Registration
-
     registration = Registration.objects.select_related("program").filter(pk=registration_id).first()
     if registration is None:
         return "gone"
@@ -87,27 +79,20 @@ def send_registration_email(registration_id, kind, key=""):
 @task()
 def deliver_message(message_id):
     """Write the personal e-mails of one organiser's message into the outbox."""
-    from .models import Message
-    from .services.messaging import deliver
-
     message = Message.objects.select_related("program", "created_by").filter(pk=message_id).first()
     if message is None:
         # The program (and its messages) was deleted before the worker came round.
         return 0
-    return deliver(message)
+    return services.messaging.deliver(message)
 
 
 @task()
 def add_zoom_registrant(registration_id, attempt=1):
     """Register a confirmed online participant in Zoom and store their personal link."""
-    from .services.zoom_registrants import add_registrant
-
-    return add_registrant(registration_id, attempt=attempt)
+    return services.zoom_registrants.add_registrant(registration_id, attempt=attempt)
 
 
 @task()
 def remove_zoom_registrant(program_id, registrant_id, email, attempt=1):
     """Cancel the Zoom registrant of a released registration, so its link stops working."""
-    from .services.zoom_registrants import remove_registrant
-
-    return remove_registrant(program_id, registrant_id, email, attempt=attempt)
+    return services.zoom_registrants.remove_registrant(program_id, registrant_id, email, attempt=attempt)

@@ -85,8 +85,13 @@ def register(request, slug: SlugPath, payload: RegistrationIn):
     if actor is not None:
         require_perm(actor, "registrations.add_registration")
         program = managed_program(actor, slug)
-    elif not ratelimit.registration_allowed(request, payload.email):
-        raise ApiError(429, "rate_limited", _("Too many registrations from here. Please try again later."))
+    else:
+        decision = ratelimit.check_registration(request, payload.email)
+        if not decision:
+            raise ApiError(
+                429, "rate_limited", ratelimit.refusal_message(decision),
+                retry_after=decision.retry_after, headers=decision.headers,
+            )
     data = services.RegistrationData(
         given_name=payload.given_name,
         family_name=payload.family_name,

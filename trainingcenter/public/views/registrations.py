@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from trainingcenter.core.ratelimit import registration_allowed
+from trainingcenter.core import ratelimit
 from trainingcenter.programs.models import Program, Session
 from trainingcenter.programs.queries import agenda_by_day
 from trainingcenter.registrations import capacity, join_link_rules, services
@@ -84,9 +84,15 @@ def register(request, slug):
         return render(request, "registrations/register.html", context)
     if not form.is_valid():
         return render(request, "registrations/register.html", context, status=400)
-    if not registration_allowed(request, form.cleaned_data["email"]):
-        context["rate_limited"] = True
-        return render(request, "registrations/register.html", context, status=429)
+    decision = ratelimit.check_registration(request, form.cleaned_data["email"])
+    if not decision:
+        context["rate_limit_message"] = ratelimit.refusal_message(
+            decision,
+            _("Too many registrations have been sent from your connection or for this e-mail address. "
+              "Please send the form again in %(wait)s, after %(time)s; what you entered is kept below."),
+        )
+        response = render(request, "registrations/register.html", context, status=429)
+        return ratelimit.set_retry_after(response, decision)
     if form.is_spam:
         # Answer as if it worked, so the sender learns nothing to adapt to.
         return render(request, "registrations/answer.html", {"program": program, "received_only": True})

@@ -15,15 +15,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from trainingcenter.programs.models import Program, known_time_zones
+from trainingcenter.programs.models import Program
 
-from .. import capacity, emails
+from .. import capacity, emails, validation
 from ..models import Answer, Question, Registration, RegistrationEvent
 from . import join_links
 
@@ -33,7 +31,7 @@ Action = RegistrationEvent.Action
 # A duplicate registration re-sends the personal link, but not more often than
 # this, so nobody can flood a stranger's mailbox by registering their address.
 DUPLICATE_RESEND_INTERVAL = dt.timedelta(minutes=10)
-TEXT_ANSWER_MAX_LENGTH = 1000
+TEXT_ANSWER_MAX_LENGTH = validation.TEXT_ANSWER_MAX_LENGTH
 DETAIL_FIELDS = (
     "given_name", "family_name", "organization", "position", "sector", "gender", "country", "language", "time_zone",
 )
@@ -151,70 +149,20 @@ def _holding_status(program):
 # --- validation --------------------------------------------------------------------------
 
 
-def _clean_text(value, name, max_length, *, required):
-    value = " ".join(str(value or "").split())
-    if required and not value:
-        raise RegistrationError("invalid", _("Please fill in this field."), field=name)
-    if len(value) > max_length:
-        raise RegistrationError(
-            "invalid", _("Please use at most %(max)d characters.") % {"max": max_length}, field=name
-        )
-    return value
-
-
-def _clean_choice(value, name, allowed, *, blank=False):
-    value = str(value or "")
-    if blank and not value:
-        return value
-    if value not in allowed:
-        raise RegistrationError("invalid", _("Please choose one of the offered options."), field=name)
-    return value
-
-
 def _clean_details(values):
-    """Normalise and check the personal details; raises RegistrationError('invalid')."""
-    from django.conf import settings
-
-    cleaned = {}
-    limits = {"given_name": 100, "family_name": 100, "organization": 200, "position": 200}
-    for name, max_length in limits.items():
-        if name in values:
-            cleaned[name] = _clean_text(values[name], name, max_length, required=name != "position")
-    if "sector" in values:
-        cleaned["sector"] = _clean_choice(values["sector"], "sector", Registration.Sector.values)
-    if "gender" in values:
-        cleaned["gender"] = _clean_choice(values["gender"], "gender", Registration.Gender.values, blank=True)
-    if "language" in values:
-        cleaned["language"] = _clean_choice(values["language"], "language", [code for code, _n in settings.LANGUAGES])
-    if "time_zone" in values:
-        cleaned["time_zone"] = _clean_time_zone(values["time_zone"])
-    if "country" in values:
-        code = str(values["country"] or "").strip().upper()
-        if code not in dict(countries):
-            raise RegistrationError("invalid", _("Please choose a country from the list."), field="country")
-        cleaned["country"] = code
-    return cleaned
-
-
-def _clean_time_zone(value):
-    """An IANA zone name, or "" when missing or unknown.
-
-    The zone is a hint from the browser for the times in e-mails; a browser
-    that reports something odd must never cost anyone their registration.
-    """
-    name = str(value or "").strip()
-    return name if name in known_time_zones() else ""
+    """The shared input rules (``validation``), with the first problem as a RegistrationError."""
+    try:
+        return validation.clean_details(values)
+    except ValidationError as error:
+        name, messages = next(iter(error.message_dict.items()))
+        raise RegistrationError("invalid", messages[0], field=name) from None
 
 
 def _clean_email(value):
-    email = str(value or "").strip().lower()
     try:
-        if len(email) > 254:
-            raise ValidationError("too long")
-        validate_email(email)
-    except ValidationError:
-        raise RegistrationError("invalid", _("Please enter a valid e-mail address."), field="email") from None
-    return email
+        return validation.clean_email(value)
+    except ValidationError as error:
+        raise RegistrationError("invalid", error.messages[0], field="email") from None
 
 
 def _clean_answers(program, answers):
