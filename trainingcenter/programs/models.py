@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .enums import AttendanceMode, DeliveryMode
+
 
 @functools.cache
 def known_time_zones():
@@ -74,10 +76,7 @@ class ProgramQuerySet(models.QuerySet):
 
 
 class Program(models.Model):
-    class Mode(models.TextChoices):
-        ONSITE = "onsite", _("Onsite")
-        ONLINE = "online", _("Online")
-        HYBRID = "hybrid", _("Hybrid")
+    Mode = DeliveryMode
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -177,9 +176,9 @@ class Program(models.Model):
     @property
     def offered_modes(self):
         """Attendance modes a participant can choose, from the delivery mode."""
-        if self.mode == self.Mode.HYBRID:
-            return [self.Mode.ONSITE, self.Mode.ONLINE]
-        return [self.Mode(self.mode)]
+        if self.mode == DeliveryMode.HYBRID:
+            return [AttendanceMode.ONSITE, AttendanceMode.ONLINE]
+        return [AttendanceMode(self.mode)]
 
     @property
     def number_label(self):

@@ -162,7 +162,7 @@ class RegistrationForm(ParticipantDetailsForm):
         super().__init__(*args, **kwargs)
         self.program = program
         modes = program.offered_modes
-        self.fields["mode"].choices = [(mode.value, Registration.Mode(mode.value).label) for mode in modes]
+        self.fields["mode"].choices = [(mode.value, mode.label) for mode in modes]
         self.single_mode = modes[0] if len(modes) == 1 else None
         if self.single_mode:
             # Nothing to choose: the mode is fixed and shown as text next to the form.
@@ -219,7 +219,7 @@ class ChangeModeForm(forms.Form):
     def __init__(self, *args, program, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mode"].choices = [
-            (mode.value, Registration.Mode(mode.value).label) for mode in program.offered_modes
+            (mode.value, mode.label) for mode in program.offered_modes
         ]
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from trainingcenter.programs.enums import AttendanceMode
 from trainingcenter.programs.models import Program
 
 TOKEN_SELECTOR_LENGTH = 12
@@ -54,9 +55,7 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
         REJECTED = "rejected", _("Rejected")
 
-    class Mode(models.TextChoices):
-        ONSITE = "onsite", _("Onsite")
-        ONLINE = "online", _("Online")
+    Mode = AttendanceMode
 
     class Sector(models.TextChoices):
         GOVERNMENT = "government", _("Government")

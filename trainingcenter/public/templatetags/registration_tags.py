@@ -2,7 +2,6 @@
 from django import template
 
 from trainingcenter.registrations import capacity
-from trainingcenter.registrations.models import Registration
 
 register = template.Library()
 
@@ -22,7 +21,7 @@ def registration_box(context, program):
             seat = availability[mode.value]
             seats.append({
                 "mode": mode.value,
-                "label": Registration.Mode(mode.value).label,
+                "label": mode.label,
                 "left": seat.left,
                 "full": seat.full,
             })
