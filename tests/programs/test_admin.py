@@ -182,3 +182,31 @@ def test_people_are_shared_but_their_roles_are_shown_only_for_own_programs(clien
     assert page.status_code == 200
     roles_formset = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == "roles")
     assert [form.instance.program for form in roles_formset.formset.forms] == [mine]
+
+
+def person_change_url(person):
+    return reverse("admin:programs_person_change", args=[person.pk])
+
+
+def test_organiser_may_edit_speakers_of_their_programs_only(client, organiser):
+    mine = ProgramFactory()
+    mine.organisers.add(organiser)
+    my_speaker = ProgramRoleFactory(program=mine).person
+    shared = ProgramRoleFactory(program=mine).person
+    ProgramRoleFactory(person=shared)  # also speaks in someone else's program
+    theirs = ProgramRoleFactory().person
+    client.force_login(organiser)
+
+    edit = {"given_name": "Changed", "family_name": "By Organiser", "name_order": "western", "slug": "x"}
+    refused = client.post(person_change_url(theirs), {**edit, "slug": theirs.slug})
+    deleted = client.post(reverse("admin:programs_person_delete", args=[theirs.pk]), {"post": "yes"})
+
+    assert (refused.status_code, deleted.status_code) == (403, 403)
+    theirs.refresh_from_db()
+    assert theirs.given_name != "Changed"
+    # Still readable: profiles are public and may be picked as speakers.
+    assert client.get(person_change_url(theirs)).status_code == 200
+    page = client.get(person_change_url(my_speaker)).content.decode()
+    assert 'name="given_name"' in page
+    assert 'name="given_name"' in client.get(person_change_url(shared)).content.decode()
+    assert 'name="given_name"' not in client.get(person_change_url(theirs)).content.decode()
