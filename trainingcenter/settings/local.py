@@ -3,6 +3,7 @@
 This is what ``make run`` serves. The secret key is made once and kept in
 var/ so sessions survive restarts; production takes it from the environment.
 """
+import os
 import secrets
 
 from .base import *  # noqa: F403
@@ -19,3 +20,8 @@ def _local_secret_key():
 
 
 SECRET_KEY = _local_secret_key()
+
+# Links in e-mails and calendar files must reach the server that sent them:
+# `make run PORT=8123` serves on 8123 (bin/serve exports PORT to the web
+# server and the worker alike), so the default address follows the port.
+SITE_URL = (os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
