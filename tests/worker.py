@@ -5,23 +5,27 @@ delayed and can bring delayed tasks forward, so a test can check a retry's
 delay and then let it run without waiting.
 """
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_db.utils import exclusive_transaction
+
+from trainingcenter.core.worker import TaskWorker
+
+
+def worker_for_tests(worker_id):
+    """The platform's worker (retries and all), without the heartbeat thread a test transaction would block."""
+    return TaskWorker(worker_id=worker_id, queue_names=["*"], interval=0, batch=True, heartbeat_interval=0)
 
 
 def run_tasks(limit=500):
     """Run every task that is due in the database queue, as the worker would; returns how many ran.
 
     Tasks enqueued while running (e.g. a promotion's e-mail) run too, if due.
-    This calls the worker's own ``run_task`` instead of ``db_worker --batch``
+    This calls the worker's own ``run_task`` instead of ``run_worker --batch``
     because that command closes the database connection between tasks, which
-    would end a test's transaction.
+    would end a test's transaction. A task that raises is put back for a later
+    retry, as in production, and so is not run again here.
     """
-    worker = Worker(
-        queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
-        max_tasks=None, worker_id="test-worker", excluded_queue_names=[],
-    )
+    worker = worker_for_tests("test-worker")
     ran = 0
     while ran < limit:
         with exclusive_transaction():
@@ -47,10 +51,7 @@ class TaskRunner:
     """
 
     def __init__(self):
-        self.worker = Worker(
-            queue_names=["default"], interval=0, batch=True, backend_name="default",
-            startup_delay=False, max_tasks=None, worker_id="meetings-tests", excluded_queue_names=[],
-        )
+        self.worker = worker_for_tests("meetings-tests")
 
     def queued(self, name=None):
         rows = DBTaskResult.objects.filter(status="READY").order_by("enqueued_at")

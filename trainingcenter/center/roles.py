@@ -31,6 +31,10 @@ ROLE_PERMISSIONS = {
         "meetings.*",
         "registrations.*",
         "mailer.*",
+        # Background tasks: see the queue and its workers, run failed tasks again.
+        "core.retry_task",
+        "core.view_workerheartbeat",
+        "django_tasks_database.view_dbtaskresult",
         # The centre admin manages staff accounts and their roles.
         *_perms("auth", ["user", "group"], CRUD),
     ],

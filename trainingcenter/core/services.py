@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 FORGET_WORKERS_AFTER = dt.timedelta(days=1)
 
 
-class WorkerLost(Exception):  # noqa: N818 - reads as what happened, in the admin's "last error"
+class WorkerLost(Exception):
     """The worker running the task stopped (killed, out of memory, host gone) before it finished."""
 
 

@@ -237,7 +237,10 @@ class ProgramRoleAdmin(ProgramScopedAdminMixin, TranslationAdmin):
     list_display = ("person", "role", "program", "note", "order")
     list_filter = ("role", ("program", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("person", "program")
-    search_fields = ("person__family_name", "person__given_name", "person__native_name", "note_en")
+    search_fields = (
+        "person__family_name", "person__given_name", "person__native_name",
+        "person__display_name_en", "person__display_name_zh_hans", "person__display_name_ru", "note_en",
+    )
     autocomplete_fields = ("program", "person")
 
 
@@ -263,6 +266,9 @@ class PersonAdmin(TranslationAdmin):
         "given_name",
         "family_name",
         "native_name",
+        "display_name_en",
+        "display_name_zh_hans",
+        "display_name_ru",
         "affiliation_en",
         "affiliation_zh_hans",
         "affiliation_ru",
@@ -274,8 +280,14 @@ class PersonAdmin(TranslationAdmin):
         (
             _("Name"),
             {
-                "fields": ("honorific", "given_name", "family_name", "name_order", "native_name", "slug"),
-                "description": _("Write the name as the person writes it; Chinese names put the family name first."),
+                "fields": (
+                    "honorific", "given_name", "family_name", "name_order", "native_name", "display_name", "slug",
+                ),
+                "description": _(
+                    "Write the name as the person writes it; Chinese names put the family name first. "
+                    "Under “name as shown”, give the name as each language's pages should write it "
+                    "(e.g. Chinese characters on Chinese pages); an empty language shows the name above."
+                ),
             },
         ),
         (_("Profile"), {"fields": ("position", "affiliation", "country", "photo", "bionote")}),
@@ -303,7 +315,7 @@ class PersonAdmin(TranslationAdmin):
         if not person.photo:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="40" height="40" style="object-fit:cover;border-radius:50%">',
+            '<img src="{}" alt="" width="40" height="40">',
             person.photo.url,
         )
 

@@ -4,7 +4,9 @@ Everything that differs between machines comes from the environment, so the
 same code runs on a laptop with SQLite and on several hosts with PostgreSQL.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +47,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    # Staff sign-in: lockout after failed attempts, two-factor codes (organiser.lockout, organiser.two_factor).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "trainingcenter.core",
     "trainingcenter.mailer",
     "trainingcenter.center",
@@ -60,14 +66,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "trainingcenter.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "trainingcenter.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "trainingcenter.organiser.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it swaps in the lockout page, which the middleware above then treat like any page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "trainingcenter.urls"
@@ -153,6 +165,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Axes first: it refuses a locked-out sign-in before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -221,6 +238,31 @@ REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "")
 # address instead of the proxy's; never set this when clients reach us directly.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
+# Staff sign-in (the admin login; organiser/lockout.py). Failed attempts are
+# counted in the database, so every worker and host sees them. LOGIN_FAILURE_LIMIT
+# failures for one username from one address lock that username from that
+# address; LOGIN_FAILURE_LIMIT_PER_ADDRESS failures from one address, whatever
+# the usernames, lock the address. A lock lifts LOGIN_LOCKOUT_MINUTES after the
+# last failure (each attempt during the lock starts it again).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_HANDLER = "trainingcenter.organiser.lockout.LoginAttemptHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_CLIENT_IP_CALLABLE = "trainingcenter.organiser.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "trainingcenter.organiser.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Two-factor sign-in with an authenticator app (organiser/two_factor.py). On:
+# staff without a device are sent to set one up before any admin or organiser page.
+STAFF_REQUIRE_TWO_FACTOR = env_bool("STAFF_REQUIRE_TWO_FACTOR", False)
+# The account's label in authenticator apps, so that several installations can be told apart.
+OTP_TOTP_ISSUER = urlsplit(SITE_URL).hostname or "Training Center"
+# The admin's device pages do not show secret keys or QR codes (a centre admin
+# resets a device by deleting it; its owner then sets up a new one).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
 # Zoom Server-to-Server OAuth. The URLs are settings so that tests can point
 # them at a local server that speaks Zoom's API.
 ZOOM_ACCOUNT_ID = os.environ.get("ZOOM_ACCOUNT_ID", "")
@@ -237,6 +279,22 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy of every HTML page (trainingcenter.core.csp): scripts
+# and styles only from our own files, no inline script or style, no plugins,
+# never framed. Directive -> sources.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    # The 500 page keeps its small <style> so that it needs no other request
+    # while the server is failing; that one stylesheet is allowed by its hash
+    # (tests/core/test_csp.py recomputes it from errors/500.html).
+    "style-src": ["'self'", "'sha256-DOauBcduIDJq9keKOTtauMaTUzrSPtX9sZ+T/lzzp3I='"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
 # Request bodies: registration forms are small; refuse anything absurd early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200

@@ -3,7 +3,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext
 
 register = template.Library()
 
@@ -62,18 +62,79 @@ def nav_current(context, prefix):
     return "page" if path.startswith(prefix) else ""
 
 
-@register.simple_tag
-def fallback_lang(obj, field):
-    """` lang="en"` when this content field is shown in English for want of a translation.
+# The context variable through which ``fallback_lang`` tells the enclosing
+# ``{% fallback_note %}`` what it marked; a context variable (not the render
+# context) so that it reaches into included templates.
+FALLBACK_MARKS = "_fallback_marks"
 
-    Content falls back to English where a language has no text yet; saying so
-    lets screen readers pronounce it as English and browsers hyphenate it right.
+
+def shown_in_fallback(obj, field):
+    """True or False when the content field shows text, whether it is English for want of this language's; else None.
+
+    None on pages in the fallback language itself and where neither language
+    has text (nothing is shown, so there is nothing to say about it).
     """
     language = get_language() or settings.LANGUAGE_CODE
     fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     if language == fallback:
+        return None
+    if getattr(obj, f"{field}_{language.replace('-', '_')}", None):
+        return False
+    if getattr(obj, f"{field}_{fallback}", None):
+        return True
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, obj, field):
+    """` lang="en"` when this content field is shown in English for want of a translation.
+
+    Content falls back to English where a language has no text yet; saying so
+    lets screen readers pronounce it as English and browsers hyphenate it right.
+    Inside ``{% fallback_note %}`` it also tells the note what it found.
+    """
+    fallen_back = shown_in_fallback(obj, field)
+    marks = context.get(FALLBACK_MARKS)
+    if marks is not None and fallen_back is not None:
+        marks.append(fallen_back)
+    if not fallen_back:
         return ""
-    own = getattr(obj, f"{field}_{language.replace('-', '_')}", None)
-    if own or not getattr(obj, f"{field}_{fallback}", None):
-        return ""
-    return format_html(' lang="{}"', fallback)
+    return format_html(' lang="{}"', settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
+class FallbackNoteNode(template.Node):
+    def __init__(self, nodelist, after=False):
+        self.nodelist = nodelist
+        self.after = after
+
+    def render(self, context):
+        marks = []
+        with context.push({FALLBACK_MARKS: marks}):
+            content = self.nodelist.render(context)
+        if not any(marks):
+            return content
+        # The fallback language is English (MODELTRANSLATION_FALLBACK_LANGUAGES).
+        if all(marks):
+            text = gettext("This text is only available in English for now.")
+        else:
+            text = gettext("Parts of this section are only available in English for now.")
+        note = format_html('<p class="fallback-note">{}</p>', text)
+        return content + note if self.after else note + content
+
+
+@register.tag("fallback_note")
+def fallback_note(parser, token):
+    """``{% fallback_note %}…{% endfallback_note %}``: one small note, in the page's language, above a section
+    whose content is (partly) shown in English for want of a translation; ``{% fallback_note after %}`` puts
+    it below (under a heading, say).
+
+    It counts what each ``{% fallback_lang %}`` inside it found, so mark every
+    content field the section shows with ``fallback_lang``; the note is left out
+    when nothing fell back (and always on English pages).
+    """
+    bits = token.split_contents()
+    if len(bits) > 2 or (len(bits) == 2 and bits[1] != "after"):
+        raise template.TemplateSyntaxError("'fallback_note' takes no argument but an optional 'after'.")
+    nodelist = parser.parse(("endfallback_note",))
+    parser.delete_first_token()
+    return FallbackNoteNode(nodelist, after=len(bits) == 2)
