@@ -19,7 +19,7 @@ UV_STAMP := $(UV_VENV)/.installed-$(shell sha1sum requirements/uv.txt | cut -c1-
 LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --quiet --custom-compile-command "make lock"
 LOCK_ARGS ?=
 
-.PHONY: run test install install-dev system-test-deps migrate demo lint lock clean
+.PHONY: run test install install-dev system-run-deps system-test-deps migrate demo lint lock clean
 
 # $(call install-lock,FILE): create the environment if needed, then install exactly FILE.
 define install-lock
@@ -67,10 +67,13 @@ demo: migrate
 	@echo "==> Loading demo content (only into an empty database)"
 	@$(PY) manage.py load_demo --if-empty
 
-run: demo
+run: system-run-deps demo
 	@echo "==> Collecting static files"
 	@$(PY) manage.py collectstatic --no-input --verbosity 0
 	@PORT=$(PORT) bin/serve
+
+system-run-deps:
+	@bin/install-system-deps run
 
 system-test-deps:
 	@bin/install-system-deps

@@ -10,7 +10,15 @@ from django_tasks_db.models import DBTaskResult
 from tests.factories import ProgramFactory
 from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
-from trainingcenter.mailer.services import MAX_ATTEMPTS, queue_mail, retry_delay, retry_mail, send_mail_now
+from trainingcenter.mailer.services import (
+    MAX_ATTEMPTS,
+    message_id,
+    queue_mail,
+    requeue_stale_mail,
+    retry_delay,
+    retry_mail,
+    send_mail_now,
+)
 from trainingcenter.registrations import services
 from trainingcenter.registrations.services import RegistrationData
 
@@ -101,3 +109,75 @@ def test_attempts_run_out_and_staff_can_retry(smtp_server):
 def test_backoff_grows_then_stays_hourly():
     assert [retry_delay(n) for n in range(1, 9)] == [10, 30, 60, 300, 900, 1800, 3600, 3600]
     assert retry_delay(MAX_ATTEMPTS - 1) == 3600
+
+
+def test_a_mail_left_sending_by_a_dead_worker_is_rescued_and_keeps_its_message_id(smtp_server, settings):
+    with transaction.atomic():
+        mail = queue_mail(to="rescued@example.org", subject="Rescued", text="After a crash")
+    # The worker claimed the mail, then died before it could say how sending went.
+    claimed = timezone.now() - dt.timedelta(seconds=settings.MAIL_STALE_CLAIM_SECONDS + 1)
+    OutgoingMail.objects.filter(pk=mail.pk).update(status=Status.SENDING, claimed_at=claimed)
+    DBTaskResult.objects.all().delete()
+
+    assert requeue_stale_mail() == 1
+    run_tasks()
+
+    mail.refresh_from_db()
+    assert mail.status == Status.SENT
+    [received] = smtp_server.inbox.messages
+    assert message_from_bytes(received.content)["Message-ID"] == message_id(mail)
+
+
+def test_a_fresh_claim_is_left_to_the_worker_that_holds_it(smtp_server):
+    with transaction.atomic():
+        mail = queue_mail(to="busy@example.org", subject="Busy", text="Being sent")
+    OutgoingMail.objects.filter(pk=mail.pk).update(status=Status.SENDING, claimed_at=timezone.now())
+
+    assert requeue_stale_mail() == 0
+    assert send_mail_now(mail.pk) is None
+    assert smtp_server.inbox.messages == []
+
+
+def test_a_mail_queued_twice_under_one_key_is_queued_once():
+    with transaction.atomic():
+        first = queue_mail(to="key@example.org", subject="Keyed", text="One", key="registration:1:confirmation:ab")
+        second = queue_mail(to="key@example.org", subject="Keyed", text="One", key="registration:1:confirmation:ab")
+    assert first.pk == second.pk
+    assert OutgoingMail.objects.count() == 1
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_a_confirmation_whose_render_task_runs_twice_is_queued_once(settings):
+    program = ProgramFactory(capacity_online=5)
+    services.register(program, RegistrationData(
+        given_name="Twice", family_name="Run", email="twice@example.org", country="PK",
+        organization="University", consent=True,
+    ))
+    [render] = DBTaskResult.objects.filter(task_path__endswith="send_registration_email")
+    run_tasks()
+    # The worker died after the render committed but before it recorded success: the task runs again.
+    DBTaskResult.objects.filter(pk=render.pk).update(status="READY", run_after=timezone.now())
+    run_tasks()
+
+    assert OutgoingMail.objects.filter(to="twice@example.org").count() == 1
+
+
+def test_a_render_task_that_raises_is_retried_and_the_mail_follows(settings, monkeypatch):
+    from trainingcenter.registrations import emails
+
+    program = ProgramFactory(capacity_online=5)
+    services.register(program, RegistrationData(
+        given_name="Flaky", family_name="Template", email="flaky@example.org", country="IR",
+        organization="Institute", consent=True,
+    ))
+    real_render = emails.render
+    monkeypatch.setattr(emails, "render", lambda *args: (_ for _ in ()).throw(RuntimeError("template broke")))
+    run_tasks()
+    [render] = DBTaskResult.objects.filter(task_path__endswith="send_registration_email")
+    assert (render.status, len(render.worker_ids)) == ("READY", 1)  # put back for a retry, not failed
+    assert not OutgoingMail.objects.exists()
+
+    monkeypatch.setattr(emails, "render", real_render)
+    make_retries_due()
+    run_tasks()
+    assert OutgoingMail.objects.filter(to="flaky@example.org").count() == 1

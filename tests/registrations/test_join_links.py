@@ -8,7 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from tests.factories import OnlineMeetingFactory, RegistrationFactory, ZoomMeetingFactory
-from trainingcenter.registrations import join_link_rules
+from trainingcenter.meetings import zoom
+from trainingcenter.registrations import join_link_rules, services
 from trainingcenter.registrations.models import Registration, RegistrationEvent
 from trainingcenter.registrations.services import join_links
 from trainingcenter.registrations.services.zoom_registrants import MAX_ATTEMPTS
@@ -244,6 +245,31 @@ def test_released_before_the_task_runs_means_no_zoom_call(fake_zoom, tasks, conf
     assert fake_zoom.requests == []
     registration.refresh_from_db()
     assert registration.join_link_state == State.NONE
+
+
+def test_zoom_answering_after_the_registration_was_released_takes_the_registrant_back_out(
+    fake_zoom, tasks, confirm, monkeypatch
+):
+    """The participant cancels while the request to Zoom is under way: the late link is never stored or shown."""
+    registration = confirm(zoom_registration(email="late@example.org"))
+    real_add = zoom.ZoomClient.add_registrant
+
+    def add_then_cancel_meanwhile(self, *args, **kwargs):
+        answer = real_add(self, *args, **kwargs)
+        services.cancel_registration(Registration.objects.get(pk=registration.pk))
+        return answer
+
+    monkeypatch.setattr(zoom.ZoomClient, "add_registrant", add_then_cancel_meanwhile)
+    tasks.run_due()
+
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+    assert (registration.join_url, registration.zoom_registrant_id) == ("", "")
+    assert join_link_rules.join_url_for(registration) == ""
+    # The registrant Zoom created while we waited is cancelled again, so its link stops working.
+    assert len(fake_zoom.cancelled) == 1
+    assert all("late@example.org" not in meeting for meeting in fake_zoom.state.registrants.values())
+    assert RegistrationEvent.Action.JOIN_LINK_READY not in history(registration)
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,15 @@ logger = logging.getLogger(__name__)
 # then hourly, for about a day in all.
 RETRY_DELAYS = (10, 30, 60, 5 * 60, 15 * 60, 30 * 60, 60 * 60)
 MAX_ATTEMPTS = 24
-# Longer than any SMTP timeout: a claim this old belongs to a worker that died.
-STALE_CLAIM = dt.timedelta(minutes=15)
+
+
+def stale_claim():
+    """How old a 'sending' claim must be before it counts as its worker's last act.
+
+    Longer than any SMTP timeout (settings.MAIL_STALE_CLAIM_SECONDS, 15
+    minutes by default), so a slow server is never sent to twice at once.
+    """
+    return dt.timedelta(seconds=settings.MAIL_STALE_CLAIM_SECONDS)
 
 
 def retry_delay(attempts):
@@ -93,7 +100,7 @@ def _claim(mail_id, now):
     claimable = OutgoingMail.objects.filter(pk=mail_id).filter(
         status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.AWAITING_RETRY]
     ) | OutgoingMail.objects.filter(
-        pk=mail_id, status=OutgoingMail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM
+        pk=mail_id, status=OutgoingMail.Status.SENDING, claimed_at__lt=now - stale_claim()
     )
     if not claimable.update(status=OutgoingMail.Status.SENDING, claimed_at=now):
         return None
@@ -199,7 +206,7 @@ def requeue_stale_mail(now=None):
     """
     now = now or timezone.now()
     stale = list(
-        OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+        OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING, claimed_at__lt=now - stale_claim())
         .values_list("pk", flat=True)
     )
     with transaction.atomic():
