@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from trainingcenter.api.site import api
+from trainingcenter.organiser.two_factor import TwoFactorLoginForm
 from trainingcenter.public.views.health import healthz
 
 urlpatterns = [
@@ -16,6 +17,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# The admin's login also asks staff who use two-factor sign-in for their code.
+admin.site.login_form = TwoFactorLoginForm
 
 urlpatterns += i18n_patterns(
     path("staff/", include("trainingcenter.organiser.urls")),

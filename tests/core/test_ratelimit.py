@@ -342,11 +342,19 @@ def test_keys_do_not_carry_the_email_in_clear(clock, locmem_backend):
 
 
 def test_client_ip_ignores_forwarded_for_unless_trusted(settings):
-    request = post("10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4, 10.0.0.1")
+    # Our proxy (10.0.0.1) appended the address it saw, 198.51.100.4.
+    request = post("10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")
     settings.TRUST_X_FORWARDED_FOR = False
     assert client_ip(request) == "10.0.0.1"
     settings.TRUST_X_FORWARDED_FOR = True
     assert client_ip(request) == "198.51.100.4"
+
+
+def test_an_address_invented_by_the_client_is_not_believed(settings):
+    """Entries before our proxy's are the client's own: a fresh one per request must not reset its limits."""
+    settings.TRUST_X_FORWARDED_FOR = True
+    invented = [post("10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.4") for n in range(3)]
+    assert {client_ip(request) for request in invented} == {"198.51.100.4"}
 
 
 def test_limit_names_are_slugs():

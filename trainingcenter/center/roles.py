@@ -35,6 +35,11 @@ ROLE_PERMISSIONS = {
         "core.retry_task",
         "core.view_workerheartbeat",
         "django_tasks_database.view_dbtaskresult",
+        # Lift a login lockout, reset a colleague's lost authenticator.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
         # The centre admin manages staff accounts and their roles.
         *_perms("auth", ["user", "group"], CRUD),
     ],

@@ -259,16 +259,19 @@ def hit(*limits, clock: Callable[[], float] = time.time, cache=None):
 
 
 def client_ip(request):
-    """The client's address: REMOTE_ADDR, or the first X-Forwarded-For hop behind a trusted proxy.
+    """The client's address: REMOTE_ADDR, or the hop our own proxy added to X-Forwarded-For.
 
     X-Forwarded-For is only believed when settings.TRUST_X_FORWARDED_FOR says a
-    proxy we run sets it; otherwise anyone could pick a fresh address per request.
+    proxy we run sets it. Even then only its last entry is ours: a proxy
+    appends the address it saw to whatever the client sent, so the entries
+    before it are the client's to invent, and trusting the first one would let
+    anyone pick a fresh address per request and walk past every limit.
     """
     if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first[:64]
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last[:64]
     return request.META.get("REMOTE_ADDR", "")[:64]
 
 

@@ -1,6 +1,7 @@
 """Organisers' registration pages, mounted at /<lang>/staff/."""
 from django.urls import path
 
+from . import two_factor
 from . import views as staff_views
 
 app_name = "staff"
@@ -9,4 +10,6 @@ urlpatterns = [
     path("programs/<slug:slug>/registrations/", staff_views.program_registrations, name="program_registrations"),
     path("programs/<slug:slug>/registrations/export/", staff_views.export, name="export"),
     path("programs/<slug:slug>/registrations/message/", staff_views.message, name="message"),
+    path("two-factor/", two_factor.overview, name="two_factor"),
+    path("two-factor/remove/", two_factor.remove, name="two_factor_remove"),
 ]

@@ -225,6 +225,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "BTBU-ECOSF Joint Training Center <training@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail left 'sending' this long by a worker that died is sent again (see mailer.services).
+MAIL_STALE_CLAIM_SECONDS = int(os.environ.get("MAIL_STALE_CLAIM_SECONDS", str(15 * 60)))
 
 # Public registration rate limits ("20/h", "5/m", "100/d", "30/10m"; "0" = off):
 # strict per e-mail address, generous per client address, so that a delegation
@@ -254,6 +256,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_CLIENT_IP_CALLABLE = "trainingcenter.organiser.lockout.client_address"
 AXES_LOCKOUT_CALLABLE = "trainingcenter.organiser.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+# Failed attempts are what lockouts need; a row per successful login would only grow.
+AXES_DISABLE_ACCESS_LOG = True
 # Two-factor sign-in with an authenticator app (organiser/two_factor.py). On:
 # staff without a device are sent to set one up before any admin or organiser page.
 STAFF_REQUIRE_TWO_FACTOR = env_bool("STAFF_REQUIRE_TWO_FACTOR", False)
