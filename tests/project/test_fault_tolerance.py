@@ -42,6 +42,8 @@ pytestmark = [
     pytest.mark.skipif(not PG_BINARIES, reason="PostgreSQL's binaries are missing (make test installs them)"),
     # Its own cluster whatever the suite runs on: once, in the SQLite pass, is enough.
     pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="runs once, in the SQLite pass"),
+    # A cluster, migrations, gunicorn and a worker on a busy 2-core machine take their time.
+    pytest.mark.timeout(900),
 ]
 
 
