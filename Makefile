@@ -79,7 +79,8 @@ system-test-deps:
 	@bin/install-system-deps
 
 test: install-dev system-test-deps
-	@echo "==> Import layers (lint-imports)"
+	@echo "==> Lint (ruff) and import layers (lint-imports)"
+	@$(VENV)/bin/ruff check --quiet .
 	@$(VENV)/bin/lint-imports --no-cache > /dev/null || $(VENV)/bin/lint-imports --no-cache
 	@echo "==> Tests on SQLite"
 	@$(PY) -m pytest -n 2 -p no:cacheprovider $(TEST_ARGS)
