@@ -19,9 +19,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(settings, tmp_path):
-    """Each test gets its own media folder and no rate limit unless it asks."""
+    """Each test gets its own media folder, and no rate limit nor minimum form-fill time unless it asks."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.REGISTRATION_RATE_LIMIT = "0"
+    settings.FORM_MIN_FILL_SECONDS = 0
     # A request in another language leaves that language active in the thread;
     # start every test in English so reverse() and messages do not depend on order.
     translation.activate("en")

@@ -118,6 +118,20 @@ def test_content_language_from_query_or_accept_language_falls_back_to_english(ap
     assert default["title"] == "Low carbon"
 
 
+def test_person_names_follow_the_requests_language(api):
+    program = ProgramFactory(slug="p")
+    person = PersonFactory(slug="zhu-fahua", given_name="Fahua", family_name="Zhu", name_order="family_first",
+                           native_name="朱法华", display_name_zh_hans="朱法华", display_name_ru="Чжу Фахуа")
+    SessionFactory(program=program, speakers=[person])
+
+    def speaker(lang):
+        return api.get("/api/programs/p", {"lang": lang}).json()["sessions"][0]["speakers"][0]["name"]
+
+    assert [speaker(lang) for lang in ("en", "zh-hans", "ru")] == ["Zhu Fahua", "朱法华", "Чжу Фахуа"]
+    chinese = api.get("/api/people/zhu-fahua", {"lang": "zh-hans"}).json()
+    assert (chinese["name"], chinese["given_name"], chinese["family_name"]) == ("朱法华", "Fahua", "Zhu")
+
+
 def _program_with_sessions(slug, count):
     program = ProgramFactory(slug=slug)
     program.themes.add(ThemeFactory(), ThemeFactory())

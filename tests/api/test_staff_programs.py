@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from tests.factories import PersonFactory, ProgramFactory, SessionFactory, ThemeFactory
+from trainingcenter.api.schemas.programs import ProgramIn, ProgramPatch, SessionIn, SessionPatch
 from trainingcenter.programs.models import Program
 
 from .conftest import error_of
@@ -101,7 +102,7 @@ def test_field_errors_are_readable_sentences(admin_api):
                               headers={"Accept-Language": "en"})
 
     fields = error_of(response)["fields"]
-    assert fields["slug"] == ["Please give text."]
+    assert fields["slug"] == ["This field cannot be null."]
     assert fields["starts"] == ["Please give a date and time in ISO 8601, e.g. 2026-06-08T09:00:00+08:00."]
 
 
@@ -238,3 +239,100 @@ def test_organiser_sees_own_draft_but_not_others(api, organiser_api, organiser):
     assert organiser_api.get("/api/programs/own-draft").status_code == 200
     assert organiser_api.get("/api/programs/other-draft").status_code == 404
     assert api.get("/api/programs/own-draft").status_code == 404
+
+
+SESSION_BODY = {"title": "Batteries", "starts": "2030-06-08T10:00:00Z", "ends": "2030-06-08T11:00:00Z"}
+
+
+def test_null_urls_of_a_new_session_are_stored_as_no_url(admin_api):
+    ProgramFactory(slug="p")
+
+    response = admin_api.post("/api/programs/p/sessions", {
+        **SESSION_BODY, "slides_url": None, "recording_url": None, "abstract": None, "speakers": None,
+    })
+
+    assert response.status_code == 201, response.content
+    assert (response.json()["slides_url"], response.json()["recording_url"]) == ("", "")
+
+
+def test_null_clears_optional_text_lists_and_translations_of_a_program(admin_api):
+    program = ProgramFactory(slug="p", subtitle="Old", recording_url="https://example.org/rec", venue="Beijing")
+    program.themes.add(ThemeFactory(slug="energy"))
+    program.title_ru = "Русское название"
+    program.save()
+
+    response = admin_api.patch("/api/programs/p", {
+        "recording_url": None, "subtitle": None, "venue": None, "themes": None, "capacity_online": None,
+        "translations": {"ru": {"title": None}},
+    })
+
+    assert response.status_code == 200, response.content
+    program.refresh_from_db()
+    assert (program.recording_url, program.subtitle, program.venue, program.title_ru) == ("", "", "", "")
+    assert program.capacity_online is None
+    assert not program.themes.exists()
+
+
+def test_null_clears_the_urls_and_speakers_of_a_session(admin_api):
+    session = SessionFactory(program=ProgramFactory(slug="p"), slides_url="https://example.org/s",
+                             recording_url="https://example.org/r", speakers=[PersonFactory()])
+
+    response = admin_api.patch(f"/api/programs/p/sessions/{session.pk}",
+                               {"slides_url": None, "recording_url": None, "speakers": None})
+
+    assert response.status_code == 200, response.content
+    session.refresh_from_db()
+    assert (session.slides_url, session.recording_url) == ("", "")
+    assert not session.speakers.exists()
+
+
+@pytest.mark.parametrize("field", ["slug", "title", "starts", "ends", "time_zone", "mode", "status",
+                                   "requires_approval", "translations"])
+def test_null_for_a_value_a_program_must_keep_is_refused_by_name(admin_api, field):
+    ProgramFactory(slug="p", title="Kept")
+
+    response = admin_api.patch("/api/programs/p", {field: None})
+
+    assert response.status_code == 400, response.content
+    assert error_of(response)["fields"] == {field: ["This field cannot be null."]}
+    assert Program.objects.get(slug="p").title == "Kept"
+
+
+def _every_field(*schemas):
+    return [pytest.param(schema, name, id=f"{schema.__name__}.{name}") for schema in schemas
+            for name in schema.model_fields]
+
+
+@pytest.mark.parametrize(("schema", "field"), _every_field(ProgramIn, ProgramPatch))
+def test_null_in_any_program_field_is_never_a_server_error(admin_api, schema, field):
+    ProgramFactory(slug="p")
+    body = {**CONTRACT_BODY, field: None}
+
+    response = (admin_api.post("/api/programs", body) if schema is ProgramIn
+                else admin_api.patch("/api/programs/p", {field: None}))
+
+    assert response.status_code in {200, 201, 400}, (field, response.status_code, response.content[:300])
+
+
+@pytest.mark.parametrize(("schema", "field"), _every_field(SessionIn, SessionPatch))
+def test_null_in_any_session_field_is_never_a_server_error(admin_api, schema, field):
+    session = SessionFactory(program=ProgramFactory(slug="p"))
+
+    response = (admin_api.post("/api/programs/p/sessions", {**SESSION_BODY, field: None}) if schema is SessionIn
+                else admin_api.patch(f"/api/programs/p/sessions/{session.pk}", {field: None}))
+
+    assert response.status_code in {200, 201, 400}, (field, response.status_code, response.content[:300])
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("starts", 0), ("capacity_online", "12"), ("requires_approval", 1), ("number", 1.5), ("title", 5)],
+)
+def test_body_values_of_the_wrong_json_type_are_refused_not_converted(admin_api, field, value):
+    """A number is not a date (1970-01-01), "12" is not a number, 1 is not true."""
+    ProgramFactory(slug="p")
+
+    response = admin_api.patch("/api/programs/p", {field: value})
+
+    assert response.status_code == 400, response.content
+    assert field in error_of(response)["fields"]

@@ -63,20 +63,40 @@ def test_register_with_keyboard_and_mouse_then_open_own_page(page, live_server, 
 
     page.locator("#id_consent").check()
     page.get_by_role("button", name="Register").click()
+    # Answered with a redirect to the participant's own page, with a one-time thank-you.
+    expect(page.get_by_role("heading", name="My registration")).to_be_visible()
+    expect(page.get_by_text("Thank you for registering.")).to_be_visible()
     expect(page.get_by_text("Your online place is confirmed.")).to_be_visible()
     screenshot(page, "registration-answer")
     registration = Registration.objects.get(email="aigerim@example.org")
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.country.code == "KZ"
     assert registration.time_zone == VIEWER_TIME_ZONE  # reported by the browser, for the e-mails
+    assert page.url.endswith(registration.get_absolute_url())
 
-    page.get_by_role("link", name="Open my registration page").click()
+    # Reloading the answer fetches the page again; it does not send the form again.
+    page.reload()
     expect(page.get_by_role("heading", name="My registration")).to_be_visible()
+    expect(page.get_by_text("Thank you for registering.")).to_have_count(0)
+    assert Registration.objects.filter(email="aigerim@example.org").count() == 1
+
     expect(page.get_by_role("link", name="Join online")).to_have_attribute("href", "https://meet.example.org/water-2026")
     expect(page.get_by_text("Glacier melt and water supply")).to_be_visible()
     # The viewer is in Moscow: local-time.js adds their time beside Beijing's 09:00.
     expect(page.locator(".agenda .viewer-time").first).to_contain_text("04:00–04:30")
     screenshot(page, "registration-participant")
+
+    # One form for the mode and the details: both choices are applied by its one button.
+    page.get_by_role("link", name="Change attendance mode or details").click()
+    page.get_by_role("radio", name="Onsite").check()
+    page.get_by_label("Organisation").fill("Kazakh Institute of Water")
+    screenshot(page, "registration-edit")
+    page.get_by_role("button", name="Save my changes").click()
+    expect(page.get_by_text("Attendance changed: Onsite instead of Online.")).to_be_visible()
+    expect(page.get_by_text("Your details are updated: Organisation.")).to_be_visible()
+    screenshot(page, "registration-edit-done")
+    registration.refresh_from_db()
+    assert (registration.mode, registration.organization) == ("onsite", "Kazakh Institute of Water")
 
     page.get_by_role("link", name="Cancel my registration").click()
     page.get_by_label("Yes, cancel my registration").check()

@@ -225,3 +225,87 @@ def test_sessions_end_after_they_start_within_the_program(run_load_demo, slug):
         assert session.ends > session.starts, session.title
         assert program.starts <= session.starts and session.ends <= program.ends, session.title
     assert program.ends > program.starts
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+MAIN_PROGRAMS = ["2021-low-carbon-nev", "2022-industrial-decarbonization"]
+
+
+@pytest.mark.parametrize("slug", MAIN_PROGRAMS)
+def test_main_programs_are_written_in_russian(run_load_demo, slug):
+    run_load_demo()
+
+    program = Program.objects.get(slug=slug)
+    for name in ("title", "subtitle", "summary", "background", "objectives", "conclusion", "venue"):
+        assert CYRILLIC.search(getattr(program, f"{name}_ru")), name
+    # As many paragraphs and objectives as the English: a translation, not a digest.
+    for name in ("background", "objectives"):
+        english, russian = getattr(program, f"{name}_en"), getattr(program, f"{name}_ru")
+        assert russian.count("\n") == english.count("\n"), name
+    assert all(CYRILLIC.search(area.title_ru) for area in program.focus_areas.all())
+    assert all(CYRILLIC.search(t.heading_ru) and CYRILLIC.search(t.text_ru) for t in program.takeaways.all())
+    for session in program.sessions.all():
+        for name in ("title", "abstract", "summary"):
+            if getattr(session, f"{name}_en"):
+                assert CYRILLIC.search(getattr(session, f"{name}_ru")), (session.title_en, name)
+    for role in program.roles.select_related("person"):
+        assert not role.note_en or CYRILLIC.search(role.note_ru)
+        assert CYRILLIC.search(role.person.position_ru), role.person.slug
+        assert not role.person.bionote_en or CYRILLIC.search(role.person.bionote_ru), role.person.slug
+
+
+def test_every_demo_text_in_english_has_a_russian_version(run_load_demo):
+    from modeltranslation.translator import translator
+
+    run_load_demo()
+
+    missing = []
+    for model in translator.get_registered_models():
+        fields = translator.get_options_for_model(model).fields
+        for row in model.objects.all():
+            missing += [(model.__name__, row.pk, name) for name in fields
+                        if getattr(row, f"{name}_en", None) and not getattr(row, f"{name}_ru", None)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("slug", sorted(DEMO_SLUGS))
+def test_russian_demo_pages_need_no_fallback_note(run_load_demo, client, slug):
+    run_load_demo()
+
+    html = client.get(f"/ru/programs/{slug}/").content.decode()
+
+    assert 'class="fallback-note"' not in html
+    assert "<h1>" in html
+
+
+def test_russian_person_pages_need_no_fallback_note(run_load_demo, client):
+    run_load_demo()
+
+    for slug in Person.objects.values_list("slug", flat=True):
+        html = client.get(f"/ru/people/{slug}/").content.decode()
+        assert 'class="fallback-note"' not in html, slug
+
+
+def test_people_have_names_per_language(run_load_demo):
+    run_load_demo()
+
+    zhu = Person.objects.get(slug="zhu-fahua")
+    with translation.override("zh-hans"):
+        assert zhu.name == "朱法华"
+        assert zhu.full_name == "朱法华院士"
+    with translation.override("ru"):
+        assert zhu.full_name == "академик Чжу Фахуа"
+    with translation.override("en"):
+        assert zhu.full_name == "Academician Zhu Fahua"
+    # Characters only where the person's public name in characters is known; the rest stay in pinyin.
+    for person in Person.objects.all():
+        with translation.override("zh-hans"):
+            if person.native_name:
+                assert person.name == person.native_name and HAN.search(person.name), person.slug
+            else:
+                assert person.name == person.latin_name, person.slug
+        with translation.override("ru"):
+            assert CYRILLIC.search(person.name), person.slug
+    with translation.override("zh-hans"):
+        assert Person.objects.get(slug="zhang-hua").name == "Zhang Hua"

@@ -1,12 +1,14 @@
-"""The organisers' overview of one program's registrations, and who may open which staff page."""
+"""The organisers' overview of one program's registrations, its message page, and who may open which staff page."""
 import pytest
 from django.urls import reverse
 
 from tests.factories import ProgramFactory, RegistrationFactory
 from tests.factories.accounts import StaffUserFactory
+from tests.worker import run_tasks
 from trainingcenter.center.roles import CENTRE_ADMIN, CHECKIN_STAFF
+from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.programs.models import Program
-from trainingcenter.registrations.models import Registration
+from trainingcenter.registrations.models import Message, Registration
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -124,3 +126,64 @@ def test_pages_are_translated(client, organiser):
     page = client.get(_overview(program).replace("/en/", "/zh-hans/", 1)).content.decode()
 
     assert "按状态" in page
+
+
+# --- messages in several languages ----------------------------------------------------------
+
+
+def _message_url(program):
+    return reverse("staff:message", kwargs={"slug": program.slug})
+
+
+def test_the_message_form_has_english_required_and_the_other_languages_optional(client, organiser):
+    program = ProgramFactory()
+    program.organisers.add(organiser)
+    client.force_login(organiser)
+
+    page = client.get(_message_url(program)).content.decode()
+
+    for name in ("subject", "body", "subject_ru", "body_ru", "subject_zh_hans", "body_zh_hans"):
+        assert f'name="{name}"' in page
+    assert "Subject (English)" in page and "Message (Russian)" in page
+    assert 'name="subject_ru"' in client.get(_overview(program)).content.decode()
+
+
+def test_the_preview_shows_each_version_with_its_recipients_then_sends_them(client, organiser):
+    program = ProgramFactory()
+    program.organisers.add(organiser)
+    RegistrationFactory(program=program, email="en@example.org", given_name="Ann", language="en")
+    RegistrationFactory(program=program, email="ru@example.org", given_name="Олег", language="ru")
+    RegistrationFactory(program=program, email="zh@example.org", given_name="小明", language="zh-hans")
+    client.force_login(organiser)
+    form = {"subject": "News", "body": "Hello {given_name}", "subject_ru": "Новости", "body_ru": "Привет, {given_name}"}
+
+    preview = client.post(_message_url(program), {**form, "preview": "1"})
+
+    assert preview.status_code == 200
+    assert preview.context["recipients"] == 3
+    versions = {v["language"]: v for v in preview.context["preview"]}
+    assert (versions["en"]["count"], versions["ru"]["count"]) == (2, 1)
+    page = preview.content.decode()
+    assert "English: 2 participants" in page and "Russian: 1 participant" in page
+    assert "Hello Ann" in page and "Привет, Олег" in page
+    assert not Message.objects.exists()
+
+    assert client.post(_message_url(program), {**form, "send": "1"}).status_code == 302
+    run_tasks()
+    bodies = dict(OutgoingMail.objects.filter(tag__startswith="message:").values_list("to", "body_text"))
+    assert bodies == {"en@example.org": "Hello Ann", "ru@example.org": "Привет, Олег", "zh@example.org": "Hello 小明"}
+
+
+def test_half_a_translation_is_pointed_out_and_nothing_is_lost(client, organiser):
+    program = ProgramFactory()
+    program.organisers.add(organiser)
+    RegistrationFactory(program=program)
+    client.force_login(organiser)
+
+    response = client.post(_message_url(program), {"subject": "News", "body": "Hello", "subject_zh_hans": "新闻",
+                                                   "send": "1"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["body_zh_hans"]
+    assert "新闻" in response.content.decode()
+    assert not Message.objects.exists()

@@ -210,3 +210,24 @@ def test_organiser_may_edit_speakers_of_their_programs_only(client, organiser):
     assert 'name="given_name"' in page
     assert 'name="given_name"' in client.get(person_change_url(shared)).content.decode()
     assert 'name="given_name"' not in client.get(person_change_url(theirs)).content.decode()
+
+
+def test_a_persons_name_is_edited_per_language(client, centre_admin):
+    person = PersonFactory(slug="zhu-fahua", given_name="Fahua", family_name="Zhu", name_order="family_first")
+    client.force_login(centre_admin)
+    page = client.get(person_change_url(person)).content.decode()
+    assert all(f'name="display_name_{suffix}"' in page for suffix in ("en", "zh_hans", "ru"))
+
+    response = client.post(person_change_url(person), {
+        "given_name": "Fahua", "family_name": "Zhu", "name_order": "family_first", "slug": "zhu-fahua",
+        "native_name": "朱法华", "display_name_zh_hans": "朱法华", "display_name_ru": "Чжу Фахуа",
+        "roles-TOTAL_FORMS": "0", "roles-INITIAL_FORMS": "0",
+        "roles-MIN_NUM_FORMS": "0", "roles-MAX_NUM_FORMS": "1000",
+    })
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person.refresh_from_db()
+    assert (person.display_name_zh_hans, person.display_name_ru) == ("朱法华", "Чжу Фахуа")
+    assert not person.display_name_en and person.name == "Zhu Fahua"  # English pages keep the Latin name
+    searched = client.get(reverse("admin:programs_person_changelist"), {"q": "Чжу"})
+    assert list(searched.context["cl"].result_list) == [person]

@@ -1,7 +1,11 @@
 """The public registration pages as a participant uses them, through the Django test client."""
 import datetime as dt
+import json
+import re
+import time
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
@@ -9,7 +13,10 @@ from django.utils import timezone, translation
 
 from tests.factories import ProgramFactory, QuestionFactory, RegistrationFactory, SessionFactory
 from tests.factories.meetings import OnlineMeetingFactory
+from tests.worker import run_tasks
+from trainingcenter.core import formtiming
 from trainingcenter.programs.models import Program
+from trainingcenter.registrations import services
 from trainingcenter.registrations.models import Answer, Question, Registration
 
 from .registration_post import valid_post
@@ -68,20 +75,47 @@ def test_closed_registration_refuses_a_post(client):
     assert Registration.objects.count() == 0
 
 
-def test_register_confirmed(client):
+def test_register_confirmed_lands_on_the_participants_own_page(client):
     program = ProgramFactory(capacity_online=10)
     question = QuestionFactory(program=program, kind=Question.Kind.YES_NO, required=True)
     response = client.post(register_url(program), valid_post(**{f"question_{question.pk}": "yes"}))
-    assert response.status_code == 200
     registration = Registration.objects.get()
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.email == "aigerim.n@example.org"
     assert Answer.objects.get(registration=registration).value == "yes"
-    html = response.content.decode()
-    assert "Your online place is confirmed." in html
-    assert registration.get_absolute_url() in html
+    # 303 to the token page; the redirect carries the token, so it is as private as the page.
+    assert response.status_code == 303
+    assert response["Location"] == registration.get_absolute_url()
     assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response.headers["Cache-Control"]
+
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert "Thank you for registering." in html
+    assert "Your online place is confirmed." in html
+    assert page.headers["Referrer-Policy"] == "no-referrer"
     assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+def test_reloading_after_registering_does_not_register_again(client):
+    program = ProgramFactory(capacity_online=10)
+    response = client.post(register_url(program), valid_post())
+    assert response.status_code == 303
+
+    # A reload repeats the GET the browser was sent to, not the POST.
+    first = client.get(response["Location"]).content.decode()
+    reloaded = client.get(response["Location"]).content.decode()
+
+    assert Registration.objects.count() == 1
+    assert registration_events(Registration.objects.get()) == ["registered"]
+    # The thank-you is said once; the page itself stays.
+    assert "Thank you for registering." in first
+    assert "Thank you for registering." not in reloaded
+    assert "Your online place is confirmed." in reloaded
+
+
+def registration_events(registration):
+    return list(registration.events.values_list("action", flat=True))
 
 
 def test_an_organisers_help_text_is_shown_as_text_not_markup(client):
@@ -104,35 +138,59 @@ def test_register_waitlisted_with_position(client):
     program = ProgramFactory(capacity_online=1)
     RegistrationFactory(program=program)
     RegistrationFactory(program=program, status=Registration.Status.WAITLISTED, waitlisted_at=timezone.now())
-    response = client.post(register_url(program), valid_post())
+    response = client.post(register_url(program), valid_post(), follow=True)
     assert Registration.objects.get(email="aigerim.n@example.org").status == Registration.Status.WAITLISTED
     assert "you are number 2 on the waiting list" in response.content.decode()
 
 
 def test_register_awaiting_approval(client):
     program = ProgramFactory(requires_approval=True)
-    response = client.post(register_url(program), valid_post())
+    response = client.post(register_url(program), valid_post(), follow=True)
     assert Registration.objects.get().status == Registration.Status.AWAITING_APPROVAL
     assert "Awaiting approval" in response.content.decode()
 
 
-def test_duplicate_registration_gives_a_clear_message_and_no_second_row(client):
+def test_duplicate_registration_says_check_your_email_and_mails_the_link(client):
     program = ProgramFactory()
     existing = RegistrationFactory(program=program, email="aigerim.n@example.org", given_name="Existing-Person")
     response = client.post(register_url(program), valid_post(email="AIGERIM.N@example.org"))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "You are already registered" in html
-    assert "we have e-mailed the link to your registration again" in html
+    assert response.status_code == 303
+    assert response["Location"] == reverse("registrations:register_received", args=[program.slug])
+
+    html = client.get(response["Location"]).content.decode()
+    assert "Please check your e-mail" in html
+    assert "already registered" not in html
     assert existing.token not in html and "Existing-Person" not in html
     assert Registration.objects.filter(program=program).count() == 1
+    # The owner of the address gets the link to their registration.
+    run_tasks()
+    [message] = [m for m in mail.outbox if m.to == ["aigerim.n@example.org"]]
+    assert existing.token in message.body
+
+
+def test_duplicate_answer_is_the_same_as_for_an_address_nobody_registered(client):
+    """Known or unknown, the answer that is not a new registration is one and the same."""
+    program = ProgramFactory()
+    RegistrationFactory(program=program, email="known@example.org")
+
+    known = client.post(register_url(program), valid_post(email="known@example.org"))
+    # Caught by the honeypot: an address nobody registered, and nothing is saved.
+    unknown = client.post(register_url(program), valid_post(email="nobody@example.org",
+                                                            website="http://buy-things.example"))
+
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"]) == (
+        303, reverse("registrations:register_received", args=[program.slug]))
+    assert known.content == unknown.content
+    assert Registration.objects.filter(email="nobody@example.org").count() == 0
+    page = client.get(known["Location"])
+    assert page.status_code == 200 and "Please check your e-mail" in page.content.decode()
 
 
 def test_honeypot_pretends_success_and_saves_nothing(client):
     program = ProgramFactory()
-    response = client.post(register_url(program), valid_post(website="http://buy-things.example"))
-    assert response.status_code == 200
-    assert "We have received your registration" in response.content.decode()
+    response = client.post(register_url(program), valid_post(website="http://buy-things.example"), follow=True)
+    assert response.redirect_chain == [(reverse("registrations:register_received", args=[program.slug]), 303)]
+    assert "Please check your e-mail" in response.content.decode()
     assert Registration.objects.count() == 0
 
 
@@ -156,7 +214,7 @@ def test_rate_limit_third_post_is_refused(client, settings):
     program = ProgramFactory()
     for n in range(2):
         response = client.post(register_url(program), valid_post(email=f"person{n}@example.org"))
-        assert response.status_code == 200
+        assert response.status_code == 303
     response = client.post(register_url(program), valid_post(email="third@example.org", given_name="Third"))
     assert response.status_code == 429
     # The clock hour is the window, so the wait is at most an hour and never zero.
@@ -229,7 +287,8 @@ def test_participant_page_shows_status_agenda_in_program_time_and_headers(client
     assert "you are number 1 on the waiting list" in html
     assert "Opening of the program" in html
     assert ">09:00–09:45</time>" in html or ">09:00–10:00</time>" in html and "data-local" in html
-    assert reverse("registrations:calendar", args=[registration.token]) in html
+    # Waitlisted: no place yet, so nothing to put in a calendar (see calendar.holds_place).
+    assert reverse("registrations:calendar", args=[registration.token]) not in html
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "no-store" in response.headers["Cache-Control"]
     assert '<meta name="robots" content="noindex, nofollow">' in html
@@ -254,6 +313,41 @@ def test_calendar_download(client):
     assert f'filename="{program.slug}.ics"' in response["Content-Disposition"]
     body = response.content.decode()
     assert body.startswith("BEGIN:VCALENDAR") and "Climate Finance" in body
+    assert "METHOD:PUBLISH" in body and "BEGIN:VALARM" in body
+
+
+def test_calendar_download_after_cancelling_removes_the_events_and_without_a_place_is_404(client):
+    registration = RegistrationFactory()
+    calendar = reverse("registrations:calendar", args=[registration.token])
+    added = client.get(calendar).content.decode()
+    services.cancel_registration(registration)
+
+    removed = client.get(calendar).content.decode()
+
+    assert "METHOD:CANCEL" in removed and "STATUS:CANCELLED" in removed
+    uid = next(line for line in added.splitlines() if line.startswith("UID:"))
+    assert uid in removed
+    assert "SEQUENCE:1" in removed and "SEQUENCE:0" in added
+    never = RegistrationFactory(status=Registration.Status.WAITLISTED, waitlisted_at=timezone.now())
+    assert client.get(reverse("registrations:calendar", args=[never.token])).status_code == 404
+
+
+def test_participant_page_offers_google_and_outlook_beside_the_file(client):
+    program = ProgramFactory(
+        title="Climate Finance", starts=dt.datetime(2031, 5, 10, 1, 0, tzinfo=dt.UTC),
+        ends=dt.datetime(2031, 5, 10, 9, 0, tzinfo=dt.UTC),
+    )
+    registration = RegistrationFactory(program=program)
+
+    html = participant_html(client, registration)
+
+    assert reverse("registrations:calendar", args=[registration.token]) in html
+    assert ("https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Climate%20Finance"
+            "&amp;dates=20310510T010000Z%2F20310510T090000Z") in html
+    assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
+    assert "startdt=2031-05-10T01%3A00%3A00Z&amp;enddt=2031-05-10T09%3A00%3A00Z" in html
+    assert "Add to Google Calendar" in html and "Add to Outlook" in html
+    assert " style=" not in html.split("<body", 1)[1] and "<script>" not in html
 
 
 def test_cancel_frees_the_seat_for_the_first_waitlisted(client):
@@ -280,53 +374,117 @@ def test_cancel_frees_the_seat_for_the_first_waitlisted(client):
     assert "This registration is cancelled." in html
 
 
-def test_change_mode_and_details(client):
+def edit_post(registration, **overrides):
+    """The edit form as the page shows it for ``registration``, with some fields changed."""
+    data = {
+        "given_name": registration.given_name, "family_name": registration.family_name,
+        "country": registration.country.code, "organization": registration.organization,
+        "position": registration.position, "sector": registration.sector, "gender": registration.gender,
+        "language": registration.language, "time_zone": registration.time_zone, "mode": registration.mode,
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_edit_page_is_one_form_with_one_button(client):
     program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=5)
     registration = RegistrationFactory(program=program)
+    html = client.get(reverse("registrations:edit", args=[registration.token])).content.decode()
+    assert html.count("<form") == 1
+    assert html.count('type="submit"') == 1
+    assert 'name="mode"' in html and 'name="given_name"' in html
+    assert 'name="action"' not in html
+
+
+def test_one_submit_changes_mode_and_details_and_says_what_changed(client):
+    program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=5)
+    registration = RegistrationFactory(program=program, mode=Registration.Mode.ONLINE)
     url = reverse("registrations:edit", args=[registration.token])
-    assert client.get(url).status_code == 200
 
-    response = client.post(url, {"action": "mode", "mode": "onsite"})
-    assert response.status_code == 302
+    response = client.post(url, edit_post(registration, mode="onsite", given_name="Dilnoza", organization="Hydromet"))
+
+    assert response.status_code == 303
+    assert response["Location"] == registration.get_absolute_url()
     registration.refresh_from_db()
-    assert registration.mode == Registration.Mode.ONSITE
+    assert (registration.mode, registration.given_name, registration.organization) == ("onsite", "Dilnoza", "Hydromet")
+    assert registration.status == Registration.Status.CONFIRMED
+    assert set(registration_events(registration)) == {"mode_changed", "details_changed"}
+    html = client.get(response["Location"]).content.decode()
+    assert "Attendance changed: Onsite instead of Online." in html
+    assert "Your details are updated: Given name, Organisation." in html
 
-    details = {"action": "details", "given_name": "Dilnoza", "family_name": "Karimova", "country": "UZ",
-               "organization": "Hydromet", "position": "", "sector": "government", "gender": "", "language": "ru"}
-    assert client.post(url, details).status_code == 302
-    registration.refresh_from_db()
-    assert (registration.given_name, registration.country.code, registration.language) == ("Dilnoza", "UZ", "ru")
 
-    response = client.post(url, {**details, "country": "XX"})
+def test_a_mode_chosen_with_an_invalid_detail_is_kept_and_nothing_is_saved(client):
+    program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=5)
+    registration = RegistrationFactory(program=program, mode=Registration.Mode.ONLINE, given_name="Aigerim")
+    url = reverse("registrations:edit", args=[registration.token])
+
+    response = client.post(url, edit_post(registration, mode="onsite", given_name="Dilnoza", country="XX"))
+
     assert response.status_code == 400
+    html = response.content.decode()
+    assert "Nothing has been saved yet." in html
+    assert 'value="Dilnoza"' in html
+    assert re.search(r'<input type="radio" name="mode" value="onsite"[^>]*checked', html)
     registration.refresh_from_db()
-    assert registration.country.code == "UZ"
+    assert (registration.mode, registration.given_name) == ("online", "Aigerim")
+    assert registration_events(registration) == []
+
+
+def test_moving_to_a_full_mode_says_where_one_waits(client):
+    program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=1)
+    RegistrationFactory(program=program, mode=Registration.Mode.ONSITE)
+    registration = RegistrationFactory(program=program, mode=Registration.Mode.ONLINE)
+    url = reverse("registrations:edit", args=[registration.token])
+
+    response = client.post(url, edit_post(registration, mode="onsite"), follow=True)
+
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.WAITLISTED
+    html = response.content.decode()
+    assert "Attendance changed: Onsite instead of Online." in html
+    assert "you are number 1 on its waiting list" in html
+
+
+def test_refused_mode_change_saves_no_detail_either(client, monkeypatch):
+    from trainingcenter.registrations import services
+
+    program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=5)
+    registration = RegistrationFactory(program=program, mode=Registration.Mode.ONLINE, given_name="Aigerim")
+    url = reverse("registrations:edit", args=[registration.token])
+
+    def refuse(*args, **kwargs):
+        raise services.RegistrationError("mode_not_offered", "This program cannot be attended that way.",
+                                         field="mode")
+
+    monkeypatch.setattr(services.edits, "change_mode", refuse)
+    response = client.post(url, edit_post(registration, mode="onsite", given_name="Dilnoza"))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This program cannot be attended that way." in html and 'value="Dilnoza"' in html
+    registration.refresh_from_db()
+    assert (registration.mode, registration.given_name) == ("online", "Aigerim")
 
 
 def test_saving_without_changes_says_so_and_records_nothing(client):
     program = ProgramFactory(mode=Program.Mode.HYBRID, capacity_onsite=5)
     registration = RegistrationFactory(program=program, mode=Registration.Mode.ONLINE)
     url = reverse("registrations:edit", args=[registration.token])
-    events = registration.events.count()
 
-    response = client.post(url, {"action": "mode", "mode": "online"}, follow=True)
+    response = client.post(url, edit_post(registration), follow=True)
 
     assert "Nothing has changed" in response.content.decode()
     assert "is updated" not in response.content.decode()
-    assert registration.events.count() == events
+    assert registration_events(registration) == []
 
 
 def test_details_saved_unchanged_say_so_and_a_new_browser_zone_is_kept(client):
     registration = RegistrationFactory(time_zone="Asia/Almaty", language="en", gender="", position="")
     url = reverse("registrations:edit", args=[registration.token])
-    same = {
-        "action": "details", "given_name": registration.given_name, "family_name": registration.family_name,
-        "country": registration.country.code, "organization": registration.organization, "position": "",
-        "sector": registration.sector, "gender": "", "language": "en", "time_zone": "Asia/Almaty",
-    }
 
-    unchanged = client.post(url, same, follow=True).content.decode()
-    client.post(url, {**same, "time_zone": "Europe/Istanbul"})
+    unchanged = client.post(url, edit_post(registration), follow=True).content.decode()
+    client.post(url, edit_post(registration, time_zone="Europe/Istanbul"))
 
     assert "Nothing has changed" in unchanged
     registration.refresh_from_db()
@@ -336,10 +494,22 @@ def test_details_saved_unchanged_say_so_and_a_new_browser_zone_is_kept(client):
 def test_mode_cannot_be_changed_in_a_single_mode_program(client):
     registration = RegistrationFactory()
     url = reverse("registrations:edit", args=[registration.token])
-    response = client.post(url, {"action": "mode", "mode": "onsite"})
+    assert 'name="mode"' not in client.get(url).content.decode()
+
+    response = client.post(url, edit_post(registration, mode="onsite", organization="Hydromet"))
+
+    assert response.status_code == 303
+    registration.refresh_from_db()
+    assert (registration.mode, registration.organization) == (Registration.Mode.ONLINE, "Hydromet")
+
+
+def test_a_cancelled_registration_cannot_be_edited(client):
+    registration = RegistrationFactory(status=Registration.Status.CANCELLED, given_name="Aigerim")
+    url = reverse("registrations:edit", args=[registration.token])
+    response = client.post(url, edit_post(registration, given_name="Dilnoza"))
     assert response.status_code == 400
     registration.refresh_from_db()
-    assert registration.mode == Registration.Mode.ONLINE
+    assert registration.given_name == "Aigerim"
 
 
 # --- the program page's registration box ----------------------------------------------------
@@ -404,3 +574,94 @@ def test_registration_form_itself_is_indexable(client):
     response = client.get(register_url(ProgramFactory()))
     assert "noindex" not in response.content.decode()
     assert "X-Robots-Tag" not in response.headers
+
+
+# --- the minimum form-fill time --------------------------------------------------------------
+
+
+def shown_at_of(html):
+    return re.search(r'name="shown_at" value="([^"]+)"', html).group(1)
+
+
+def test_a_form_sent_back_too_fast_is_shown_again_gently_with_everything_kept(client, settings):
+    settings.FORM_MIN_FILL_SECONDS = 3
+    program = ProgramFactory()
+    token = shown_at_of(client.get(register_url(program)).content.decode())
+
+    response = client.post(register_url(program), valid_post(shown_at=token, given_name="Quick"))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "That was quicker than we expected." in html
+    assert 'value="Quick"' in html and 'value="Aigerim.N@example.org"' in html
+    # The same token again, so that sending again a moment later passes.
+    assert shown_at_of(html) == token
+    assert Registration.objects.count() == 0
+
+
+def test_a_form_filled_in_at_a_human_pace_registers(client, settings):
+    settings.FORM_MIN_FILL_SECONDS = 3
+    program = ProgramFactory()
+    token = formtiming.issue("registration", clock=lambda: time.time() - 20)
+
+    response = client.post(register_url(program), valid_post(shown_at=token))
+
+    assert response.status_code == 303
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize("token", [None, "forged:token", formtiming.issue("lost-link", clock=lambda: 0)])
+def test_a_missing_or_foreign_fill_time_gets_a_fresh_one(client, settings, token):
+    settings.FORM_MIN_FILL_SECONDS = 3
+    program = ProgramFactory()
+
+    response = client.post(register_url(program), valid_post(shown_at=token))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please check what you entered below and send the form again." in html
+    assert formtiming.check(shown_at_of(html), "registration", min_seconds=0)
+    assert Registration.objects.count() == 0
+
+
+# --- the public API does not tell who is registered -------------------------------------------
+
+
+def api_register(client, program, email, **extra):
+    body = {"given_name": "Aigerim", "family_name": "Bekova", "email": email, "country": "KZ",
+            "organization": "Kazakh Energy Institute", "sector": "academia", "consent": True, "mode": "online"}
+    return client.post(f"/api/programs/{program.slug}/registrations", json.dumps(body),
+                       content_type="application/json", **extra)
+
+
+@pytest.mark.parametrize("capacity", [None, 1])
+def test_api_answers_a_known_address_as_it_answers_an_unknown_one(client, capacity):
+    program = ProgramFactory(capacity_online=capacity)
+    RegistrationFactory(program=program, email="known@example.org")
+    if capacity:
+        RegistrationFactory(program=program, status=Registration.Status.WAITLISTED, waitlisted_at=timezone.now())
+
+    known = api_register(client, program, "known@example.org")
+    unknown = api_register(client, program, "nobody@example.org")
+
+    assert known.status_code == unknown.status_code == 201
+    assert known.json() == unknown.json()
+    assert known.json()["status"] == ("waitlisted" if capacity else "confirmed")
+    assert "already" not in known.content.decode()
+    assert Registration.objects.filter(program=program, email="known@example.org").count() == 1
+    run_tasks()
+    assert any(m.to == ["known@example.org"] and "link to your registration" in m.subject.lower()
+               for m in mail.outbox)
+
+
+def test_api_with_a_staff_token_still_hears_of_the_duplicate(client, centre_admin):
+    from trainingcenter.center.services import create_api_token
+
+    program = ProgramFactory()
+    RegistrationFactory(program=program, email="known@example.org")
+    token = create_api_token(centre_admin, name="test")
+
+    response = api_register(client, program, "known@example.org", headers={"Authorization": f"Bearer {token}"})
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "duplicate"

@@ -4,7 +4,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from tests.factories import ProgramFactory, RegistrationFactory
+from tests.worker import run_tasks
+from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.programs.models import Program
+from trainingcenter.registrations import services
 from trainingcenter.registrations.models import Registration, RegistrationEvent
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +131,7 @@ def test_switch_to_a_mode_the_program_does_not_offer_is_refused_politely(client,
     assert any("cannot be attended" in text for text in _texts(response))
 
 
-def test_reject_asks_first_then_rejects_with_an_internal_note(client, organiser):
+def test_reject_asks_first_then_rejects_with_the_reason_for_the_participant(client, organiser):
     program = ProgramFactory()
     program.organisers.add(organiser)
     registration = RegistrationFactory(program=program)
@@ -140,11 +143,32 @@ def test_reject_asks_first_then_rejects_with_an_internal_note(client, organiser)
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
 
-    _act(client, "reject", [registration], confirmed="yes", note="Not in the target group")
+    assert 'name="reason"' in asking.content.decode()
+
+    _act(client, "reject", [registration], confirmed="yes", reason="  Not in the target group ")
 
     registration.refresh_from_db()
     assert registration.status == Status.REJECTED
     assert registration.events.get(action=RegistrationEvent.Action.REJECTED).note == "Not in the target group"
+    run_tasks()
+    [mail] = OutgoingMail.objects.filter(to=registration.email, subject__startswith="Registration not accepted")
+    assert "Not in the target group" in mail.body_text
+
+
+def test_too_long_a_reason_is_shown_again_not_cut(client, organiser):
+    program = ProgramFactory()
+    program.organisers.add(organiser)
+    registration = RegistrationFactory(program=program)
+    client.force_login(organiser)
+    reason = "x" * (services.REASON_MAX_LENGTH + 1)
+
+    response = _act(client, "reject", [registration], confirmed="yes", reason=reason)
+
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert "at most 500 characters" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
 
 
 def test_cancel_action_promotes_the_first_waiting(client, organiser):

@@ -8,13 +8,13 @@ import pytest
 from django.core import mail as django_mail
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from tests.factories import ProgramFactory, SessionFactory
+from tests.factories import ProgramFactory, RegistrationFactory, SessionFactory
 from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.meetings.models import OnlineMeeting
-from trainingcenter.registrations import services
-from trainingcenter.registrations.calendar import program_calendar
+from trainingcenter.registrations import emails, services
 from trainingcenter.registrations.models import Registration, RegistrationEvent
 from trainingcenter.registrations.services import RegistrationData
 from trainingcenter.registrations.services.reminders import send_due_reminders
@@ -56,6 +56,10 @@ def sent_message(registration):
     return message
 
 
+def email_tasks():
+    return DBTaskResult.objects.filter(task_path="trainingcenter.registrations.tasks.send_registration_email")
+
+
 def calendar_of(message):
     [(filename, content, mimetype)] = message.attachments
     assert (filename.endswith(".ics"), mimetype) == (True, "text/calendar")
@@ -66,7 +70,7 @@ def test_confirmation_has_text_html_agenda_link_and_calendar(two_day_program):
     registration = services.register(two_day_program, data())
     message = sent_message(registration)
 
-    assert message.subject == "Your registration: Green Development Training"
+    assert message.subject == "Registration confirmed: Green Development Training"
     [(html, html_type)] = message.alternatives
     assert html_type == "text/html"
     page = f"http://testserver/en/r/{registration.token}/"
@@ -84,7 +88,7 @@ def test_confirmation_has_text_html_agenda_link_and_calendar(two_day_program):
     first = events[0]
     assert first.decoded("dtstart") == dt.datetime(2031, 5, 10, 1, 0, tzinfo=dt.UTC)
     assert first.decoded("dtend") == dt.datetime(2031, 5, 10, 3, 30, tzinfo=dt.UTC)
-    assert str(first["uid"]) == f"program-{two_day_program.pk}-20310510@testserver"
+    assert str(first["uid"]) == f"program-{two_day_program.pk}-registration-{registration.pk}-day-1@testserver"
     assert "https://meet.example.org/green-room" in str(first["description"])
 
 
@@ -124,38 +128,32 @@ def test_waitlisted_mail_gives_position_and_no_join_link(two_day_program):
     assert "waiting list, number 1" in message.body
     assert "meet.example.org" not in message.body
     assert "meet.example.org" not in message.alternatives[0][0]
-    assert all("meet.example.org" not in str(e.get("description", "")) for e in calendar_of(message).walk("VEVENT"))
+    assert message.attachments == []  # no place, no calendar event
+    assert "Once your place is confirmed, you will receive a calendar file" in message.body
 
 
 def test_chinese_participant_gets_chinese_mail_and_page_link(two_day_program):
     registration = services.register(two_day_program, data(language="zh-hans"))
     message = sent_message(registration)
 
-    assert message.subject == "您的报名：绿色发展培训"
+    assert message.subject.endswith("绿色发展培训")
     assert f"/zh-hans/r/{registration.token}/" in message.body
     assert "您的名额已确认" in message.body
 
 
-def test_cancellation_mail_has_no_calendar(two_day_program):
+def test_cancellation_mail_has_no_agenda_and_no_link_to_change_or_cancel(two_day_program):
     registration = services.register(two_day_program, data())
+    sent_message(registration)
     services.cancel_registration(registration)
     message = sent_message(registration)
-    assert message.subject.startswith("Registration cancelled")
-    assert message.attachments == []
 
-
-def test_calendar_uids_are_stable_and_days_without_sessions_use_program_hours():
-    program = ProgramFactory(
-        starts=dt.datetime(2031, 6, 1, 9, 0, tzinfo=SHANGHAI), ends=dt.datetime(2031, 6, 3, 17, 0, tzinfo=SHANGHAI),
-        venue="BTBU, Beijing",
-    )
-    first, again = (icalendar.Calendar.from_ical(program_calendar(program)) for _ in range(2))
-    events = first.walk("VEVENT")
-    assert [str(e["uid"]) for e in events] == [str(e["uid"]) for e in again.walk("VEVENT")]
-    assert len(events) == 3
-    assert events[2].decoded("dtstart") == dt.datetime(2031, 6, 3, 1, 0, tzinfo=dt.UTC)
-    assert events[2].decoded("dtend") == dt.datetime(2031, 6, 3, 9, 0, tzinfo=dt.UTC)
-    assert str(events[0]["location"]) == "BTBU, Beijing"
+    assert message.subject == "Registration cancelled: Green Development Training"
+    for body in (message.body, message.alternatives[0][0]):
+        assert "register again while registration is open" in body
+        assert "Opening remarks" not in body
+        assert registration.token not in body
+        assert "change your details or cancel" not in body
+    assert calendar_of(message)["method"] == "CANCEL"
 
 
 def test_reminders_go_once_to_confirmed_participants_of_programs_starting_soon(settings):
@@ -204,3 +202,101 @@ def test_mime_message_is_well_formed(two_day_program):
     parsed = message_from_string(message.as_string())
     types = [part.get_content_type() for part in parsed.walk()]
     assert {"text/plain", "text/html", "text/calendar"} <= set(types)
+
+
+# --- one subject and content per kind ----------------------------------------------------------
+
+
+def _subjects_of_every_kind(program, language):
+    """The subject of each kind (and of each answer a confirmation or promotion can bring), rendered."""
+    confirmed = RegistrationFactory(program=program, language=language, email=f"confirmed-{language}@example.org")
+    waiting = RegistrationFactory(program=program, language=language, status=Registration.Status.WAITLISTED,
+                                  waitlisted_at=timezone.now(), email=f"waiting-{language}@example.org")
+    pending = RegistrationFactory(program=program, language=language,
+                                  status=Registration.Status.AWAITING_APPROVAL, email=f"pending-{language}@example.org")
+    subjects = {kind: emails.render(confirmed, kind)[0] for kind in emails.KINDS}
+    subjects["confirmation (waitlisted)"] = emails.render(waiting, "confirmation")[0]
+    subjects["confirmation (awaiting approval)"] = emails.render(pending, "confirmation")[0]
+    subjects["promoted (awaiting approval)"] = emails.render(pending, "promoted")[0]
+    return subjects
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_every_kind_has_its_own_subject(two_day_program, language):
+    subjects = _subjects_of_every_kind(two_day_program, language)
+
+    assert len(set(subjects.values())) == len(subjects), subjects
+    title = "绿色发展培训" if language == "zh-hans" else "Green Development Training"
+    assert all(subject.endswith(title) for subject in subjects.values())
+
+
+def test_a_rejection_quotes_the_reason_and_offers_no_change_or_cancel(two_day_program, staff_user):
+    registration = services.register(two_day_program, data())
+    sent_message(registration)
+    reason = "We can only take participants from ECO member states this time <sorry>."
+
+    services.reject_registration(registration, actor=staff_user, reason=reason)
+    message = sent_message(registration)
+    [(html, _type)] = message.alternatives
+
+    assert message.subject == "Registration not accepted: Green Development Training"
+    assert "could not accept your registration" in message.body
+    assert f"The organisers' reason:\n{reason}" in message.body
+    assert "We can only take participants from ECO member states this time &lt;sorry&gt;." in html
+    for body in (message.body, html):
+        assert "cancel" not in body.lower().replace("cancelled", "")
+        assert registration.token not in body
+        assert "Opening remarks" not in body  # no agenda for a registration that has ended
+    assert calendar_of(message)["method"] == "CANCEL"
+
+
+def test_a_rejection_without_a_reason_says_so_plainly(two_day_program, staff_user):
+    registration = services.register(two_day_program, data())
+    services.reject_registration(registration, actor=staff_user)
+    message = sent_message(registration)
+
+    assert message.subject.startswith("Registration not accepted")
+    assert "reason" not in message.body
+    assert "http://testserver/en/programs/" in message.body  # where to look for another program
+
+
+def test_the_reason_travels_in_the_history_not_in_the_task(two_day_program, staff_user):
+    registration = services.register(two_day_program, data())
+    services.reject_registration(registration, actor=staff_user, reason="Too late, sorry")
+
+    [task] = [t for t in email_tasks() if t.args_kwargs["args"][1] == "rejected"]
+    assert "Too late" not in str(task.args_kwargs)
+    assert "Too late, sorry" in sent_message(registration).body
+
+
+def test_too_long_a_reason_is_refused_and_nothing_changes(two_day_program, staff_user):
+    registration = services.register(two_day_program, data())
+
+    with pytest.raises(services.RegistrationError) as refused:
+        services.reject_registration(registration, actor=staff_user, reason="x" * 501)
+
+    assert (refused.value.code, refused.value.field) == ("invalid", "reason")
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_a_waitlisted_confirmation_says_what_to_do_next(two_day_program):
+    services.register(two_day_program, data(email="first@example.org"))
+    waiting = services.register(two_day_program, data(email="second@example.org"))
+    message = sent_message(waiting)
+
+    assert message.subject == "You are on the waiting list: Green Development Training"
+    assert "You need not do anything now" in message.body
+    assert "change your details or cancel" in message.body  # still active: the page is theirs to use
+
+
+def test_the_join_link_mail_and_the_reminder_say_what_to_do(two_day_program):
+    registration = services.register(two_day_program, data())
+    run_tasks()
+    registration.refresh_from_db()
+
+    _subject, join_text, _html, _files = emails.render(registration, "join_link")
+    _subject, reminder_text, _html, _files = emails.render(registration, "reminder")
+
+    assert "Please do not share it" in join_text
+    assert "Please join with your personal link below a few minutes before the start." in reminder_text

@@ -191,3 +191,73 @@ def test_checkin_staff_cannot_message(client):
 
     assert response.status_code == 403
     assert not Message.objects.exists()
+
+
+# --- in each participant's language ------------------------------------------------------
+
+
+RU = {"ru": {"subject": "Новости, {given_name}", "body": "Здравствуйте, {full_name}!"}}
+
+
+def test_each_participant_gets_their_language_and_english_is_the_fallback():
+    program = ProgramFactory()
+    RegistrationFactory(program=program, email="en@example.org", given_name="Ann", family_name="Lee", language="en")
+    RegistrationFactory(program=program, email="ru@example.org", given_name="Олег", family_name="Иванов",
+                        language="ru")
+    RegistrationFactory(program=program, email="zh@example.org", given_name="小明", family_name="王",
+                        language="zh-hans")
+
+    message = messaging.send_message(program, subject="News, {given_name}", body="Hello {full_name}!", translations=RU)
+    run_tasks()
+
+    mails = {mail.to: mail for mail in _mails(message)}
+    assert (mails["ru@example.org"].subject, mails["ru@example.org"].body_text) == (
+        "Новости, Олег", "Здравствуйте, Олег Иванов!",
+    )
+    assert (mails["en@example.org"].subject, mails["en@example.org"].body_text) == ("News, Ann", "Hello Ann Lee!")
+    # No Chinese version was written: English it is.
+    assert mails["zh@example.org"].subject == "News, 小明"
+    ru = Registration.objects.get(email="ru@example.org")
+    assert ru.events.get(action=RegistrationEvent.Action.MESSAGE_SENT).note == "Новости, {given_name}"
+    assert Message.objects.get().translations == {"ru": {"subject": "Новости, {given_name}",
+                                                          "body": "Здравствуйте, {full_name}!"}}
+
+
+def test_a_language_left_blank_is_left_out_and_half_a_translation_refused():
+    program = ProgramFactory()
+
+    blank = messaging.send_message(program, subject="S", body="B", translations={"ru": {"subject": " ", "body": ""}})
+    assert blank.translations == {}
+
+    with pytest.raises(messaging.MessagingError) as half:
+        messaging.send_message(program, subject="S", body="B", translations={"zh-hans": {"subject": "主题"}})
+    assert half.value.field == "body_zh_hans"
+
+    with pytest.raises(messaging.MessagingError) as unknown:
+        messaging.send_message(program, subject="S", body="B", translations={"de": {"subject": "S", "body": "B"}})
+    assert unknown.value.field == "translations"
+
+
+def test_preview_counts_who_gets_which_version_and_writes_nothing():
+    program = ProgramFactory()
+    for n, language in enumerate(["en", "ru", "ru", "zh-hans"]):
+        RegistrationFactory(program=program, email=f"p{n}@example.org", language=language, given_name=f"P{n}")
+
+    versions = messaging.preview(program, subject="Hi {given_name}", body="B", translations=RU)
+
+    assert [(v["language"], v["count"]) for v in versions] == [("en", 2), ("ru", 2)]
+    assert (versions[0]["to"], versions[0]["subject"]) == ("p0@example.org", "Hi P0")
+    assert (versions[1]["to"], versions[1]["subject"]) == ("p1@example.org", "Новости, P1")
+    assert not Message.objects.exists()
+
+
+def test_a_version_nobody_reads_is_previewed_as_written():
+    program = ProgramFactory()
+    RegistrationFactory(program=program, language="en")
+
+    versions = messaging.preview(program, subject="S", body="B", translations=RU)
+
+    assert versions[1] == {
+        "language": "ru", "name": "Russian", "count": 0, "to": None,
+        "subject": "Новости, {given_name}", "text": "Здравствуйте, {full_name}!",
+    }

@@ -7,17 +7,35 @@ from django.http import Http404
 from ninja import NinjaAPI, Router
 
 from . import errors as api_errors
+from .auth import document_optional_auth
 from .routers.programs import router as programs_router
 from .routers.registrations import router as registrations_router
 
-api = NinjaAPI(
+
+class TrainingCenterApi(NinjaAPI):
+    """ninja's API, plus what its schema cannot say (optional tokens, error headers) and null inputs."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        return api_errors.document_error_headers(document_optional_auth(schema))
+
+    def validation_error_from_error_contexts(self, error_contexts):
+        error = super().validation_error_from_error_contexts(error_contexts)
+        return api_errors.mark_null_inputs(error, error_contexts)
+
+
+api = TrainingCenterApi(
     title="Training Center API",
     version="1.0",
     description=(
         "Programs, sessions, people and registrations of the training centre. "
         "Reading programs and people, and registering, is public; everything else needs a staff token "
         "(`manage.py create_api_token USERNAME`) sent as `Authorization: Bearer <token>`. "
-        "Errors look like `{\"error\": {\"code\": ..., \"message\": ..., \"fields\": {...}}}`. "
+        "Errors look like `{\"error\": {\"code\": ..., \"message\": ..., \"fields\": {...}}}`; "
+        "each operation lists the ones it can give. 503 with `Retry-After` means the database is briefly "
+        "unavailable: try again after that many seconds. "
+        "Bodies are JSON with the types the schema gives (\"5\" is not a number). In a change, `null` clears "
+        "an optional text or list; fields that must keep a value refuse it. "
         "Datetimes are ISO 8601; the API answers in UTC."
     ),
     urls_namespace="api",

@@ -6,6 +6,7 @@ Public interface::
     Limit(name, rate, key)
     parse_rate("20/h") -> Rate(count=20, seconds=3600) | None
     check_registration(request, email) -> Decision   (alias: registration_allowed)
+    check_lost_link(request, email) -> Decision
     refusal_message(decision, message=None) -> str
     set_retry_after(response, decision) -> response
     client_ip(request) -> str
@@ -325,6 +326,36 @@ def check_registration(request, email, *, clock: Callable[[], float] = time.time
 
 # Kept so that ``if not registration_allowed(request, email)`` keeps working.
 registration_allowed = check_registration
+
+
+# --- "I lost my link" ---------------------------------------------------------------------
+
+# Each allowed request may send its address a mail, so the per-address budget
+# is small: enough for a person who mistyped or waited for a slow mail, too
+# little to fill a stranger's mailbox. The per-client one is generous, for a
+# delegation asking from one office.
+LOST_LINK_RATE_PER_EMAIL = "3/h"
+LOST_LINK_RATE_PER_ADDRESS = "30/h"
+
+
+def lost_link_limits(request, email):
+    """The limits on "send me my links": strict per e-mail address, generous per client address.
+
+    ``LOST_LINK_RATE_LIMIT_PER_EMAIL`` and ``LOST_LINK_RATE_LIMIT_PER_ADDRESS``
+    override them (``"0"`` turns one off). Both count every request, whether
+    the address is known or not, so a refusal says nothing about it.
+    """
+    return [
+        Limit("lostlink-email", getattr(settings, "LOST_LINK_RATE_LIMIT_PER_EMAIL", LOST_LINK_RATE_PER_EMAIL),
+              (email or "").strip().lower()),
+        Limit("lostlink-address", getattr(settings, "LOST_LINK_RATE_LIMIT_PER_ADDRESS", LOST_LINK_RATE_PER_ADDRESS),
+              client_network(request)),
+    ]
+
+
+def check_lost_link(request, email, *, clock: Callable[[], float] = time.time, cache=None):
+    """Count one request for lost links; a ``Decision`` (truthy when allowed)."""
+    return hit(*lost_link_limits(request, email), clock=clock, cache=cache)
 
 
 # --- telling the client ------------------------------------------------------------------

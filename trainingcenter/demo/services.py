@@ -132,11 +132,12 @@ def _load_themes():
 def _load_people():
     persons = {}
     for data in people.PEOPLE:
-        defaults = _many_translated(data, ("honorific", "position", "affiliation", "bionote"))
+        defaults = _many_translated(data, ("display_name", "honorific", "position", "affiliation", "bionote"))
         defaults.update(
             given_name=data["given_name"],
             family_name=data["family_name"],
             name_order=data["name_order"],
+            native_name=data.get("native_name", ""),
             country=data["country"],
         )
         persons[data["slug"]], _ = Person.objects.update_or_create(slug=data["slug"], defaults=defaults)
@@ -194,6 +195,8 @@ def _load_program(data, themes, persons, now):
         is_example=data.get("is_example", False),
         capacity_onsite=data.get("capacity_onsite"),
         capacity_online=data.get("capacity_online"),
+        visa_letters_offered=data.get("visa_letters_offered", False),
+        personal_data_retention_days=data.get("personal_data_retention_days"),
         recording_url=data.get("recording_url", ""),
         participants_reported=data.get("participants_reported"),
         countries_reported=data.get("countries_reported"),

@@ -12,6 +12,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 # tasks.py imports this module too; both refer to each other's attributes only at call time.
@@ -213,3 +214,20 @@ def requeue_stale_mail(now=None):
         for pk in stale:
             tasks.send_outgoing_mail.enqueue(pk)
     return len(stale)
+
+
+def delete_mail(*, to, tag_prefix="", tags=()):
+    """Forget the outbox rows to one address about one subject; returns how many went.
+
+    For erasing a person's data: the outbox keeps each mail's address, text
+    and links. Rows whose tag starts with ``tag_prefix`` or is one of ``tags``
+    are deleted, sent or not; a send task that comes round later finds no
+    row and does nothing.
+    """
+    if not to or not (tag_prefix or tags):
+        return 0
+    about = Q(tag__in=list(tags)) if tags else Q(pk__in=[])
+    if tag_prefix:
+        about |= Q(tag__startswith=tag_prefix)
+    deleted, _by_model = OutgoingMail.objects.filter(about, to__iexact=to).delete()
+    return deleted

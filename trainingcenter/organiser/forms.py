@@ -3,6 +3,7 @@
 They only describe and check the input; ``exports`` and ``messaging`` do the work.
 """
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
@@ -63,10 +64,21 @@ class ExportForm(AudienceFieldsMixin):
         return queryset.order_by("created_at", "pk")
 
 
+def _language_name(code):
+    return dict(settings.LANGUAGES)[code]
+
+
 class MessageForm(AudienceFieldsMixin):
-    subject = forms.CharField(label=_("Subject"), max_length=messaging.SUBJECT_MAX_LENGTH)
+    """The message in English (required) and in the site's other languages (each optional), and its audience.
+
+    Each participant gets the version in their own language, or the English
+    one; the fields of another language are ``subject_<code>``/``body_<code>``
+    (``messaging.field_name``).
+    """
+
+    subject = forms.CharField(max_length=messaging.SUBJECT_MAX_LENGTH)
     body = forms.CharField(
-        label=_("Message"), max_length=messaging.BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=messaging.BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("You can use {given_name}, {family_name}, {full_name} and {link} (the participant's own page)."),
     )
     country_group = forms.ModelChoiceField(
@@ -81,16 +93,54 @@ class MessageForm(AudienceFieldsMixin):
         self.fields["statuses"].help_text = _(
             "None chosen: everyone taking part (confirmed, waitlisted, awaiting approval)."
         )
-        self.order_fields(["subject", "body", "statuses", "modes", "countries", "country_group"])
+        english = _language_name(messaging.FALLBACK_LANGUAGE)
+        self.fields["subject"].label = _("Subject (%(language)s)") % {"language": english}
+        self.fields["body"].label = _("Message (%(language)s)") % {"language": english}
+        text_fields = ["subject", "body"]
+        for language in messaging.OTHER_LANGUAGES:
+            name = _language_name(language)
+            subject, body = messaging.field_name("subject", language), messaging.field_name("body", language)
+            self.fields[subject] = forms.CharField(
+                label=_("Subject (%(language)s)") % {"language": name}, required=False,
+                max_length=messaging.SUBJECT_MAX_LENGTH,
+            )
+            self.fields[body] = forms.CharField(
+                label=_("Message (%(language)s)") % {"language": name}, required=False,
+                max_length=messaging.BODY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6}),
+                help_text=_("Optional. Participants who chose %(language)s get this version; without it, "
+                            "they get the English one.") % {"language": name},
+            )
+            text_fields += [subject, body]
+        self.order_fields([*text_fields, "statuses", "modes", "countries", "country_group"])
 
     def clean(self):
         cleaned = super().clean()
+        for language in messaging.OTHER_LANGUAGES:
+            subject, body = messaging.field_name("subject", language), messaging.field_name("body", language)
+            given = {name: (cleaned.get(name) or "").strip() for name in (subject, body)}
+            if any(given.values()):
+                for name, value in given.items():
+                    if not value and name not in self.errors:
+                        self.add_error(name, _("Please write both the subject and the message in this "
+                                               "language, or neither."))
         countries = set(cleaned.get("countries") or [])
         group = cleaned.get("country_group")
         if group is not None:
             countries |= {str(code) for code in group.countries}
         cleaned["all_countries"] = sorted(countries)
         return cleaned
+
+    def translations(self):
+        """{language: {"subject", "body"}} of the other languages written, for ``messaging``."""
+        data = self.cleaned_data
+        return {
+            language: {
+                "subject": data.get(messaging.field_name("subject", language), ""),
+                "body": data.get(messaging.field_name("body", language), ""),
+            }
+            for language in messaging.OTHER_LANGUAGES
+            if data.get(messaging.field_name("subject", language)) or data.get(messaging.field_name("body", language))
+        }
 
     def audience_filters(self):
         return {

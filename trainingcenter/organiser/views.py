@@ -182,20 +182,25 @@ def export(request, program):
 @require_http_methods(["GET", "POST"])
 @program_view(CHANGE_PERMISSION)
 def message(request, program):
-    """Compose, preview (recipient count and the first recipient's e-mail), then send."""
+    """Compose, preview (per language written: how many get it, and the first one's e-mail), then send."""
     form = MessageForm(request.POST or None, program=program)
     preview = None
     recipients = None
     if request.method == "POST" and form.is_valid():
         filters = form.audience_filters()
-        audience = messaging.audience(program, **filters)
-        recipients = audience.count()
-        if "send" in request.POST and recipients:
+        texts = {
+            "subject": form.cleaned_data["subject"], "body": form.cleaned_data["body"],
+            "translations": form.translations(),
+        }
+        try:
+            preview = messaging.preview(program, **texts, **filters)
+        except messaging.MessagingError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            recipients = sum(version["count"] for version in preview)
+        if preview and "send" in request.POST and recipients:
             try:
-                sent = messaging.send_message(
-                    program, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"],
-                    actor=request.user, **filters,
-                )
+                sent = messaging.send_message(program, **texts, actor=request.user, **filters)
             except messaging.MessagingError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
@@ -203,12 +208,9 @@ def message(request, program):
                     "Your message “%(subject)s” is being sent to %(count)d participants."
                 ) % {"subject": sent.subject, "count": recipients})
                 return redirect("staff:program_registrations", slug=program.slug)
-        first = audience.select_related("program").first()
-        if first is not None:
-            subject, text, _html = messaging.render_for(form.cleaned_data["subject"], form.cleaned_data["body"], first)
-            preview = {"to": first.email, "subject": subject, "text": text}
-        if not recipients:
+        if preview and not recipients:
             form.add_error(None, _("No participant matches these choices; nothing would be sent."))
+            preview = None
     return render(request, "organiser/message.html", _context(
         request, program, title=_("Message participants: %(program)s") % {"program": program},
         form=form, preview=preview, recipients=recipients,

@@ -141,7 +141,18 @@ class ProgramAdmin(TranslationAdmin):
                 )
             },
         ),
-        (_("Delivery"), {"fields": ("mode", "venue", "recording_url")}),
+        (_("Delivery"), {"fields": ("mode", "venue", "visa_letters_offered", "recording_url")}),
+        (
+            _("Participants' personal data"),
+            {
+                "fields": ("personal_data_retention_days",),
+                "description": _(
+                    "Participants can download and erase their own data from their registration page at any time. "
+                    "Passport details given for visa letters are erased on their own, a set time after the "
+                    "program ends."
+                ),
+            },
+        ),
         (
             _("As reported"),
             {"fields": ("participants_reported", "countries_reported", "source_note"), "classes": ("collapse",)},

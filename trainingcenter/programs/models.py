@@ -4,6 +4,7 @@ Times are stored in UTC; each program carries its own IANA time zone, in
 which its dates and registration window are shown and entered.
 """
 import functools
+import re
 import zoneinfo
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .enums import AttendanceMode, DeliveryMode
+
+HAN_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @functools.cache
@@ -124,6 +127,21 @@ class Program(models.Model):
     attendance_threshold_percent = models.PositiveSmallIntegerField(
         _("attendance needed for a certificate (%)"), default=75
     )
+    visa_letters_offered = models.BooleanField(
+        _("visa invitation letters"), default=False,
+        help_text=_(
+            "For programs held in China: confirmed onsite participants can request an invitation letter for "
+            "their visa from their registration page; organisers approve each request."
+        ),
+    )
+    personal_data_retention_days = models.PositiveSmallIntegerField(
+        _("keep participants' personal data for (days)"), null=True, blank=True,
+        help_text=_(
+            "Days after the program ends; then participants' names, e-mail addresses and other personal details "
+            "are erased automatically, and only anonymous figures (country, sector, gender, attendance mode, "
+            "status) are kept for statistics. Empty: kept until erased by hand."
+        ),
+    )
 
     recording_url = models.URLField(_("recording"), blank=True)
     participants_reported = models.PositiveIntegerField(
@@ -148,12 +166,16 @@ class Program(models.Model):
         verbose_name_plural = _("programs")
         permissions = [("manage_all_programs", _("Can manage every program"))]
         constraints = [
-            models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="program_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends__gt=F("starts")), name="program_ends_after_start",
+                violation_error_message=_("The program must end after it starts."),
+            ),
             models.CheckConstraint(
                 condition=Q(registration_opens__isnull=True)
                 | Q(registration_closes__isnull=True)
                 | Q(registration_closes__gt=F("registration_opens")),
                 name="program_registration_window_order",
+                violation_error_message=_("Registration must close after it opens."),
             ),
         ]
 
@@ -253,7 +275,26 @@ class Takeaway(models.Model):
 
 
 class Person(models.Model):
-    """A resource person, moderator or official, as they want their name written."""
+    """A resource person, moderator or official, as they want their name written.
+
+    A name per language. ``given_name`` and ``family_name`` are the name in
+    Latin letters: the default everywhere, and what lists sort and search by.
+    ``display_name`` is translated like the other content fields
+    (django-modeltranslation): each language may give the name as its readers
+    write it, e.g. 朱法华 on Chinese pages and Чжу Фахуа on Russian ones. A
+    language left empty falls back to the English display name, and an empty
+    one to the Latin name in the person's ``name_order``. ``native_name`` is the
+    name in the person's own script, shown beside the name on their page where
+    that page writes the name another way.
+
+    Why an explicit name per language rather than showing ``native_name`` on
+    pages whose language matches its script: a script is not a language (Russian
+    pages want a transliteration, not the original; Han characters are also
+    Japanese), and organisers should see in the admin exactly what each
+    language's pages will show. ``name``, ``full_name`` and ``__str__`` follow
+    the active language, so pages, the API and e-mails (rendered in the
+    reader's language) need nothing else.
+    """
 
     class NameOrder(models.TextChoices):
         GIVEN_FIRST = "given_first", _("Given name first")
@@ -267,6 +308,13 @@ class Person(models.Model):
         _("name order"), max_length=20, choices=NameOrder.choices, default=NameOrder.GIVEN_FIRST
     )
     native_name = models.CharField(_("name in own script"), max_length=100, blank=True)
+    display_name = models.CharField(
+        _("name as shown"), max_length=200, blank=True,
+        help_text=_(
+            "The name as pages in this language write it, e.g. in Chinese characters for Chinese pages or in "
+            "Cyrillic for Russian ones. Leave empty to show the given and family names above."
+        ),
+    )
     position = models.CharField(_("position"), max_length=300, blank=True)
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
@@ -282,8 +330,8 @@ class Person(models.Model):
         return self.name
 
     @property
-    def name(self):
-        """The name as the person writes it: Chinese names family name first."""
+    def latin_name(self):
+        """The name in Latin letters as the person writes it: Chinese names family name first."""
         if self.name_order == self.NameOrder.FAMILY_FIRST:
             parts = [self.family_name, self.given_name]
         else:
@@ -291,8 +339,38 @@ class Person(models.Model):
         return " ".join(part for part in parts if part)
 
     @property
+    def name(self):
+        """The name in the active language: its display name (English one as fallback), else the Latin name."""
+        return self.display_name or self.latin_name
+
+    @property
+    def other_name(self):
+        """The name written another way, to show beside ``name`` on the person's page.
+
+        The name in the person's own script where the page writes it otherwise
+        (朱法华 beside Zhu Fahua), else the Latin name (Zhu Fahua beside 朱法华).
+        """
+        shown = self.name
+        for candidate in (self.native_name, self.latin_name):
+            if candidate and candidate != shown:
+                return candidate
+        return ""
+
+    @property
     def full_name(self):
-        return " ".join(part for part in [self.honorific, self.name] if part)
+        """The name with its honorific where its language puts it: 'Prof. Zhu Fahua', '朱法华教授'.
+
+        Chinese titles follow the name, others precede it; it is the honorific's
+        script that decides, so an English "Prof." shown on a Chinese page for
+        want of a Chinese one stays in front.
+        """
+        name, honorific = self.name, self.honorific
+        if not honorific:
+            return name
+        if HAN_CHARACTER.match(honorific):
+            # A space only after a name in Latin letters: "Khalil Raza 工程师".
+            return f"{name} {honorific}" if name[-1:].isascii() else f"{name}{honorific}"
+        return f"{honorific} {name}"
 
     def get_absolute_url(self):
         return reverse("programs:person", kwargs={"slug": self.slug})
@@ -351,7 +429,10 @@ class Session(models.Model):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
-            models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="session_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends__gt=F("starts")), name="session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
         ]
 
     def __str__(self):

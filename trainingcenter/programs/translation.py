@@ -25,7 +25,7 @@ class TakeawayTranslation(TranslationOptions):
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
-    fields = ("honorific", "position", "affiliation", "bionote")
+    fields = ("display_name", "honorific", "position", "affiliation", "bionote")
 
 
 @register(ProgramRole)

@@ -1,4 +1,4 @@
-"""The public forms: register for a program, and change one's own registration.
+"""The public forms: register for a program, change one's own registration, ask for lost links.
 
 Forms only validate and describe the input; saving is done by ``services``.
 """
@@ -7,10 +7,11 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from trainingcenter.core import formtiming
 from trainingcenter.registrations import validation
 from trainingcenter.registrations.models import Question, Registration
 from trainingcenter.registrations.validation import MAX_LENGTHS, TEXT_ANSWER_MAX_LENGTH
@@ -58,6 +59,58 @@ def question_field(question):
     return forms.CharField(
         max_length=TEXT_ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common
     )
+
+
+class AbuseGuards(forms.Form):
+    """The quiet checks of a public form that anyone may send: a honeypot and a minimum fill time.
+
+    Neither asks anything of a person. The honeypot (``website``) is a field
+    people never see; bots that fill every input give themselves away, and the
+    view answers them as if all went well. The fill time (``shown_at``, see
+    ``core.formtiming``) refuses a form sent back faster than a person could
+    fill it in; the answer is gentle (the form again, everything kept),
+    because a person with the browser's autofill can be quick, and sending
+    again passes. ``FORM_MIN_FILL_SECONDS`` sets the minimum (0 turns the check
+    off, as the tests do unless they test it).
+    """
+
+    timing_purpose = "public-form"
+
+    website = forms.CharField(
+        label=_("Leave this field empty"), required=False, max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shown_at"] = formtiming.FormTimingField(self.timing_purpose, max_length=200)
+
+    @property
+    def is_spam(self):
+        """True when the hidden honeypot field was filled in."""
+        return bool(self.cleaned_data.get("website"))
+
+    def fill_time_refusal(self):
+        """None when the form may be processed; else the message to show above it again.
+
+        Too fast: the same token stays in the form, so sending it again a
+        moment later passes. A token that is missing, expired (a page left
+        open for a day) or not ours is replaced by a fresh one, or the person
+        could never get through.
+        """
+        minimum = getattr(settings, "FORM_MIN_FILL_SECONDS", formtiming.DEFAULT_MIN_SECONDS)
+        if not minimum:
+            return None
+        verdict = formtiming.check(self.data.get(self.add_prefix("shown_at")), self.timing_purpose,
+                                   min_seconds=minimum)
+        if verdict:
+            return None
+        if verdict.reason == "too_fast":
+            return gettext("That was quicker than we expected. Please check what you entered below and "
+                           "send the form again.")
+        self.data = self.data.copy()
+        self.data[self.add_prefix("shown_at")] = formtiming.issue(self.timing_purpose)
+        return gettext("Please check what you entered below and send the form again.")
 
 
 class ParticipantDetailsForm(forms.Form):
@@ -130,8 +183,10 @@ class ParticipantDetailsForm(forms.Form):
         return cleaned
 
 
-class RegistrationForm(ParticipantDetailsForm):
+class RegistrationForm(ParticipantDetailsForm, AbuseGuards):
     """Registration for one program: details, attendance mode, consent, extra questions."""
+
+    timing_purpose = "registration"
 
     email = forms.EmailField(
         label=_("E-mail"), max_length=MAX_LENGTHS["email"],
@@ -144,11 +199,6 @@ class RegistrationForm(ParticipantDetailsForm):
     )
     consent = forms.BooleanField(
         error_messages={"required": _("Please agree to the privacy notice to register.")},
-    )
-    # A field people never see: bots that fill every input give themselves away.
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False, max_length=200,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     field_order = [
@@ -195,11 +245,6 @@ class RegistrationForm(ParticipantDetailsForm):
         return value
 
     @property
-    def is_spam(self):
-        """True when the hidden honeypot field was filled in."""
-        return bool(self.cleaned_data.get("website"))
-
-    @property
     def answers(self):
         """{question pk: answer text} for the questions that were answered."""
         answers = {}
@@ -213,14 +258,38 @@ class RegistrationForm(ParticipantDetailsForm):
         return [self[self.question_field_name(q)] for q in self.questions]
 
 
-class ChangeModeForm(forms.Form):
+class RegistrationChangeForm(ParticipantDetailsForm):
+    """The edit page's one form: the details and, where it may change, the attendance mode.
+
+    One form with one button, so that nothing chosen is lost: with a form per
+    change, a mode chosen in one was dropped when the other's button was
+    pressed. The view applies both through ``services.edits``.
+    """
+
     mode = forms.ChoiceField(label=_("I will attend"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, program, **kwargs):
+    def __init__(self, *args, program, mode_changeable, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mode"].choices = [
-            (mode.value, mode.label) for mode in program.offered_modes
-        ]
+        if mode_changeable:
+            self.fields["mode"].choices = [(mode.value, mode.label) for mode in program.offered_modes]
+        else:
+            del self.fields["mode"]
+
+
+class LostLinkForm(AbuseGuards):
+    """"I lost my link": the e-mail address to send the links of its registrations to."""
+
+    timing_purpose = "lost-link"
+
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=MAX_LENGTHS["email"],
+        help_text=_("The address you registered with."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    field_order = ["email"]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
 
 
 class CancelForm(forms.Form):

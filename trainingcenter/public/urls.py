@@ -5,7 +5,7 @@ Each part keeps its own URL namespace (``center``, ``programs``,
 """
 from django.urls import include, path
 
-from .views import center, programs, registrations
+from .views import center, privacy, programs, registrations, visa_letters
 
 center_urls = ([
     path("", center.home, name="home"),
@@ -20,10 +20,18 @@ program_urls = ([
 
 registration_urls = ([
     path("programs/<slug:slug>/register/", registrations.register, name="register"),
+    path("programs/<slug:slug>/register/received/", registrations.register_received, name="register_received"),
+    path("registrations/lost-link/", registrations.lost_link, name="lost_link"),
+    path("registrations/lost-link/sent/", registrations.lost_link_sent, name="lost_link_sent"),
     path("r/<str:token>/", registrations.participant, name="participant"),
     path("r/<str:token>/calendar.ics", registrations.calendar, name="calendar"),
     path("r/<str:token>/cancel/", registrations.cancel, name="cancel"),
     path("r/<str:token>/edit/", registrations.edit, name="edit"),
+    path("r/<str:token>/visa-letter/", visa_letters.request_letter, name="visa_letter"),
+    path("r/<str:token>/visa-letter.pdf", visa_letters.letter_pdf, name="visa_letter_pdf"),
+    path("r/<str:token>/my-data.json", privacy.my_data, name="my_data"),
+    path("r/<str:token>/erase/", privacy.erase, name="erase"),
+    path("registrations/data-erased/", privacy.erased, name="erased"),
 ], "registrations")
 
 urlpatterns = [

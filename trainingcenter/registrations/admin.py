@@ -279,8 +279,14 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Reject selected registrations…"), permissions=["change"])
     def reject(self, request, queryset):
-        """Asks first (the participant is told by e-mail), with an optional internal note."""
-        if request.POST.get("confirmed") != "yes":
+        """Asks first (the participant is told by e-mail), with an optional reason sent to them.
+
+        A reason too long to keep is shown again with the page rather than cut
+        short, so the organiser never loses what they typed.
+        """
+        reason = request.POST.get("reason", "").strip()
+        too_long = len(reason) > services.REASON_MAX_LENGTH
+        if request.POST.get("confirmed") != "yes" or too_long:
             context = {
                 **self.admin_site.each_context(request),
                 "title": _("Reject registrations"),
@@ -288,12 +294,14 @@ class RegistrationAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
                 "registrations": queryset.select_related("program"),
                 "action": "reject",
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                "note_max_length": 500,
+                "reason": reason,
+                "reason_max_length": services.REASON_MAX_LENGTH,
+                "reason_error": _("Please use at most %(max)d characters.") % {"max": services.REASON_MAX_LENGTH}
+                if too_long else "",
             }
             return TemplateResponse(request, "admin/registrations/registration/reject_confirmation.html", context)
-        note = request.POST.get("note", "")[:500]
         self._apply(
-            request, queryset, lambda r: services.reject_registration(r, actor=request.user, note=note),
+            request, queryset, lambda r: services.reject_registration(r, actor=request.user, reason=reason),
             lambda n: ngettext("%(count)d registration rejected.", "%(count)d registrations rejected.", n)
             % {"count": n},
         )
@@ -319,7 +327,7 @@ class MessageAdmin(ProgramScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ("program", "created_by")
     search_fields = ("subject",)
     date_hierarchy = "created_at"
-    fields = ("program", "subject", "body", "statuses", "modes", "countries", "recipients_count",
+    fields = ("program", "subject", "body", "translations", "statuses", "modes", "countries", "recipients_count",
               "created_by", "created_at")
     readonly_fields = fields
 

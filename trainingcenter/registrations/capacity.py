@@ -28,6 +28,17 @@ class ModeAvailability:
     def full(self):
         return self.capacity is not None and self.taken >= self.capacity
 
+    @property
+    def seat_for_newcomer(self):
+        """A new or moving registration may take a seat now.
+
+        Not while others wait in that mode: they come first (promotion fills
+        the seat), so nobody jumps the queue after a capacity change.
+        """
+        if self.capacity is None:
+            return True
+        return not self.full and self.waitlisted == 0
+
 
 def _counts(program, modes):
     """Seat-holding and waitlisted counts per mode, in one query."""
@@ -60,6 +71,22 @@ def mode_availability(program, mode):
     """The same figures for one mode (used by the services under the program lock)."""
     taken, waitlisted = _counts(program, [mode])[mode]
     return ModeAvailability(capacity=program.capacity_for(mode), taken=taken, waitlisted=waitlisted)
+
+
+def newcomer_outcome(program, mode):
+    """(status, waitlist position or None) that a new registration in ``mode`` would get right now.
+
+    The same rule as ``services.register`` (``seat_for_newcomer``), read
+    without the program lock, so it is a forecast: what the program page's
+    seat counts already tell anyone. The public API answers a duplicate with
+    it, so that the answer looks like a newcomer's (see
+    ``api.routers.registrations``).
+    """
+    seats = mode_availability(program, mode)
+    if seats.seat_for_newcomer:
+        status = Registration.Status.AWAITING_APPROVAL if program.requires_approval else Registration.Status.CONFIRMED
+        return status, None
+    return Registration.Status.WAITLISTED, seats.waitlisted + 1
 
 
 def waitlist_queue(program, mode):

@@ -1,9 +1,14 @@
 """The e-mails a participant receives, in their own language, through the outbox.
 
-Each e-mail has a text and an HTML part, the program's agenda (in the
-program's time zone and in the participant's own, as their browser reported
-it when they registered, or UTC when it did not), the link
-to the participant's own page, and the calendar file.
+Each kind of e-mail (``KINDS``) has its own subject and says what happened
+and what, if anything, to do next. Each has a text and an HTML part. While the
+registration is active it also has the program's agenda (in the program's
+time zone and in the participant's own, as their browser reported it when
+they registered, or UTC when it did not) and the link to the participant's
+own page, where they can change or cancel. A registration that has ended
+(cancelled, rejected) gets neither; a rejection carries the organisers'
+reason when they gave one. Calendar files follow ``services.calendars``:
+events for a confirmed place, their cancellation when the place is lost.
 
 A state change does not render its e-mail: it enqueues a task in its own
 transaction (so the two commit together or not at all), and the worker renders
@@ -28,9 +33,10 @@ from trainingcenter.mailer.services import queue_mail
 
 # tasks.py imports this module too; each uses the other's attributes only at call time.
 from . import join_link_rules, tasks
-from .calendar import program_calendar, program_days
+from .calendar import program_days
 from .capacity import waitlist_position
-from .models import Registration
+from .models import Registration, RegistrationEvent
+from .services import calendars
 
 Status = Registration.Status
 
@@ -42,25 +48,64 @@ def participant_url(registration):
 
 
 def _status_paragraphs(registration):
+    """Where the registration stands now, and what (if anything) the participant should do next."""
     if registration.status == Status.CONFIRMED:
-        return [_("Your place is confirmed.")]
+        return [
+            _("Your place is confirmed."),
+            _("If you can no longer take part, please cancel on your registration page, so that the next "
+              "person waiting gets your place."),
+        ]
     if registration.status == Status.AWAITING_APPROVAL:
         return [_("The organisers review each registration for this program. "
                   "Your place is held while they decide, and we will write to you.")]
     if registration.status == Status.WAITLISTED:
-        return [_("The program is full for now, so you are on the waiting list, number %(position)d. "
-                  "If a place becomes free, it is yours and we will tell you by e-mail.")
-                % {"position": waitlist_position(registration) or 0}]
+        return [
+            _("The program is full for now, so you are on the waiting list, number %(position)d. "
+              "If a place becomes free, it is yours and we will tell you by e-mail.")
+            % {"position": waitlist_position(registration) or 0},
+            _("You need not do anything now. If you no longer wish to wait, you can cancel on your "
+              "registration page."),
+        ]
     return []
 
 
-def _subjects():
-    """Subject and opening paragraphs per kind; called under the reader's language."""
-    return {
-        "confirmation": (_("Your registration: %(title)s"), [_("Thank you for registering.")]),
-        "promoted": (_("A place is now yours: %(title)s"), [_("A place has become free and it is now yours.")]),
+def _confirmation(registration):
+    thanks = [_("Thank you for registering.")]
+    if registration.status == Status.WAITLISTED:
+        return _("You are on the waiting list: %(title)s"), thanks
+    if registration.status == Status.AWAITING_APPROVAL:
+        return _("Registration received, awaiting approval: %(title)s"), thanks
+    if not registration.is_active:
+        # Cancelled before the worker came round: its own e-mail follows; claim no place here.
+        return _("Your registration: %(title)s"), thanks
+    return _("Registration confirmed: %(title)s"), thanks
+
+
+def _promoted(registration):
+    if registration.status == Status.AWAITING_APPROVAL:
+        return (_("A place is held for you: %(title)s"),
+                [_("A place has become free and it is held for you while the organisers review your registration.")])
+    return _("A place is now yours: %(title)s"), [_("A place has become free and it is now yours.")]
+
+
+def _reminder(registration):
+    paragraphs = [_("The program you registered for starts soon.")]
+    if registration.mode == Registration.Mode.ONSITE:
+        paragraphs.append(_("Please come to the venue in time for the first session; bring an identity document."))
+    elif join_link_rules.join_url_for(registration):
+        paragraphs.append(_("Please join with your personal link below a few minutes before the start."))
+    return _("Starting soon: %(title)s"), paragraphs
+
+
+def _content(registration, kind):
+    """(subject, paragraphs on what happened) of one kind of e-mail; called under the reader's language.
+
+    Every kind has its own subject, so a participant can tell them apart in
+    their inbox; a confirmation's also says which answer it brings.
+    """
+    fixed = {
         "approved": (_("Registration approved: %(title)s"), [_("The organisers have approved your registration.")]),
-        "rejected": (_("Your registration: %(title)s"),
+        "rejected": (_("Registration not accepted: %(title)s"),
                      [_("We are sorry: the organisers could not accept your registration for this program.")]),
         "cancelled": (_("Registration cancelled: %(title)s"),
                       [_("Your registration has been cancelled. If this was a mistake, you are welcome to register "
@@ -69,14 +114,36 @@ def _subjects():
                         [_("Here is the link to your registration again. Someone, most likely you, tried to "
                            "register this e-mail address a second time; one registration per person is enough.")]),
         "status_changed": (_("Your registration has changed: %(title)s"),
-                           [_("Your registration has been updated.")]),
-        "reminder": (_("Starting soon: %(title)s"), [_("The program you registered for starts soon.")]),
-        "join_link": (_("Your join link: %(title)s"), [_("Your personal link to join online is ready.")]),
+                           [_("Your registration has been updated. This is how it stands now.")]),
+        "join_link": (_("Your join link: %(title)s"),
+                      [_("Your personal link to join online is ready. Please do not share it: it lets you in "
+                         "under your name.")]),
     }
+    builders = {"confirmation": _confirmation, "promoted": _promoted, "reminder": _reminder}
+    if kind in builders:
+        return builders[kind](registration)
+    return fixed[kind]
 
 
-# Kinds whose e-mail talks about an active registration: they carry the agenda and calendar.
+KINDS = (
+    "confirmation", "promoted", "approved", "rejected", "cancelled", "link_resent", "status_changed", "reminder",
+    "join_link",
+)
+# Kinds that tell of a registration that has ended: no agenda, no link to change or cancel.
 _INACTIVE_KINDS = {"rejected", "cancelled"}
+
+
+def rejection_reason(registration):
+    """What the organisers wrote when they turned the registration down ("" if nothing).
+
+    Read from the history when the e-mail is rendered, in a task after the
+    change: the reason travels with the registration, not with the task.
+    """
+    note = (
+        registration.events.filter(action=RegistrationEvent.Action.REJECTED)
+        .order_by("-at", "-pk").values_list("note", flat=True).first()
+    )
+    return note or ""
 
 
 def _span(starts, ends, tz, local_date):
@@ -122,41 +189,55 @@ def _agenda(program, days, reader_zone):
 
 
 def render(registration, kind):
-    """(subject, text, html, attachments) for one e-mail, in the participant's language."""
+    """(subject, text, html, attachments) for one e-mail, in the participant's language.
+
+    A participant with a confirmed place gets their calendar events; one who
+    had events and lost the place gets their cancellation (see
+    ``services.calendars``), whatever the kind of e-mail.
+    """
     program = registration.program
     with translation.override(registration.language):
-        subject_template, opening = _subjects()[kind]
+        subject_template, paragraphs = _content(registration, kind)
         subject = subject_template % {"title": program.title}
         active = kind not in _INACTIVE_KINDS and registration.is_active
-        paragraphs = list(opening)
+        paragraphs = list(paragraphs)
         if active:
             paragraphs += _status_paragraphs(registration)
+        reason = rejection_reason(registration) if kind == "rejected" else ""
         page_url = participant_url(registration)
         join_url = join_link_rules.join_url_for(registration)
         center = Center.current()
+        center_name = str(center) if center else _("Training Center")
         reader_zone = reader_zone_name(registration)
         # One agenda for the e-mail body and its calendar file.
-        days = program_days(program) if active else []
+        days = program_days(program)
+        calendar_file = calendars.participant_calendar_file(
+            registration, join_url=join_url, page_url=page_url if active else "", days=days,
+            center_name=center_name,
+        )
         context = {
             "registration": registration,
             "program": program,
             "program_url": settings.SITE_URL + program.get_absolute_url(),
+            "programs_url": settings.SITE_URL + reverse("programs:list"),
+            "kind": kind,
             "paragraphs": paragraphs,
+            "reason": reason,
             "active": active,
-            "agenda": _agenda(program, days, reader_zone),
+            "agenda": _agenda(program, days, reader_zone) if active else [],
             "time_zone": program.time_zone,
             "reader_zone": reader_zone,
             "page_url": page_url,
             "join_url": join_url,
             "join_link_pending": active and join_link_rules.join_link_pending(registration),
-            "center_name": str(center) if center else _("Training Center"),
+            "calendar": "cancel" if calendar_file and calendar_file.cancelled else "add" if calendar_file else "",
+            "center_name": center_name,
         }
         text = render_to_string("registrations/email/message.txt", context)
         html = render_to_string("registrations/email/message.html", context)
         attachments = []
-        if active:
-            ics = program_calendar(program, join_url=join_url, page_url=page_url, days=days)
-            attachments.append((f"{program.slug}.ics", ics, "text/calendar"))
+        if calendar_file:
+            attachments.append((f"{program.slug}.ics", calendar_file.ics, "text/calendar"))
     return subject, text, html, attachments
 
 
@@ -191,6 +272,7 @@ def approved(registration):
 
 
 def rejected(registration):
+    """Turned down by the organisers; the e-mail carries their reason, read from the history."""
     return _send(registration, "rejected")
 
 

@@ -2,6 +2,7 @@
 
 State changes go through ``registrations.services``; nothing else writes these rows.
 """
+import datetime as dt
 import hmac
 import secrets
 
@@ -112,6 +113,17 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The participant's calendar events: their SEQUENCE (RFC 5545), raised each
+    # time what the events say changes, and a digest of what they said last
+    # (empty: no event issued yet). Written only by ``services.calendars``,
+    # with a conditional UPDATE; every other save names its update_fields, so
+    # none writes a stale copy back and the sequence never goes down.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # Set when the participant's personal data was erased (by them, or when the
+    # program's retention period ran out): the row stays, anonymised, for the
+    # statistics (see ``services.privacy``).
+    personal_data_erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -150,6 +162,11 @@ class Registration(models.Model):
         return self.status not in self.INACTIVE_STATUSES
 
     @property
+    def is_erased(self):
+        """Its personal data was erased; only the figures for statistics are left."""
+        return self.personal_data_erased_at is not None
+
+    @property
     def may_see_join_link(self):
         """Only confirmed online participants ever see a join link."""
         return self.status == self.Status.CONFIRMED and self.mode == self.Mode.ONLINE
@@ -173,6 +190,11 @@ class RegistrationEvent(models.Model):
         JOIN_LINK_FAILED = "join_link_failed", _("Join link failed")
         MESSAGE_SENT = "message_sent", _("Message sent")
         REMINDER_SENT = "reminder_sent", _("Reminder sent")
+        VISA_LETTER_REQUESTED = "visa_letter_requested", _("Visa invitation letter requested")
+        VISA_LETTER_APPROVED = "visa_letter_approved", _("Visa invitation letter approved")
+        VISA_LETTER_REFUSED = "visa_letter_refused", _("Visa invitation letter refused")
+        PASSPORT_DETAILS_ERASED = "passport_details_erased", _("Passport details deleted")
+        PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
@@ -235,7 +257,14 @@ class Answer(models.Model):
 
 
 class Message(models.Model):
-    """An e-mail an organiser composed once and sent to a filtered set of participants."""
+    """An e-mail an organiser composed once and sent to a filtered set of participants.
+
+    ``subject`` and ``body`` are the English version, which every message has
+    and which everyone gets whose language has no version of its own;
+    ``translations`` holds the others as {language: {"subject": ..., "body": ...}}.
+    """
+
+    FALLBACK_LANGUAGE = "en"
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="messages")
     subject = models.CharField(_("subject"), max_length=200)
@@ -246,6 +275,7 @@ class Message(models.Model):
     statuses = models.JSONField(_("statuses"), default=list, blank=True)
     modes = models.JSONField(_("modes"), default=list, blank=True)
     countries = models.JSONField(_("countries"), default=list, blank=True)
+    translations = models.JSONField(_("other languages"), default=dict, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     recipients_count = models.PositiveIntegerField(default=0)
@@ -257,3 +287,85 @@ class Message(models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def languages(self):
+        """The languages this message is written in, English first, then in the site's order."""
+        return [self.FALLBACK_LANGUAGE] + [
+            code for code, _name in settings.LANGUAGES
+            if code != self.FALLBACK_LANGUAGE and code in (self.translations or {})
+        ]
+
+    def version_language(self, language):
+        """Which version a participant who chose ``language`` receives."""
+        return language if language in self.languages else self.FALLBACK_LANGUAGE
+
+    def version(self, language):
+        """(subject, body) in ``language``, or in English when it was not written in that language."""
+        language = self.version_language(language)
+        if language == self.FALLBACK_LANGUAGE:
+            return self.subject, self.body
+        texts = self.translations[language]
+        return texts["subject"], texts["body"]
+
+
+class VisaLetterRequest(models.Model):
+    """A participant's request for a visa invitation letter, with the passport details it needs.
+
+    One per registration. The passport details are personal data of a more
+    sensitive kind: they are asked only when a letter is requested, shown to
+    the program's organisers alone (never in lists, exports, the API or the
+    admin) and erased a set time after the program ends, or as soon as the
+    registration ends (``services.visa_letters``). The row itself stays, so
+    that organisers can count the letters issued.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="visa_letter")
+    passport_name = models.CharField(_("name as in the passport"), max_length=200, blank=True)
+    nationality = CountryField(_("nationality"), blank=True)
+    passport_number = models.CharField(_("passport number"), max_length=20, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    requested_at = models.DateTimeField(_("requested at"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    refusal_reason = models.CharField(_("reason for refusing"), max_length=500, blank=True)
+    # The letter's reference number, given when it is first approved and kept
+    # if it is approved again after a correction.
+    reference = models.CharField(_("reference"), max_length=40, blank=True)
+    issued_at = models.DateTimeField(_("letter dated"), null=True, blank=True)
+    passport_details_erased_at = models.DateTimeField(_("passport details deleted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = _("visa letter request")
+        verbose_name_plural = _("visa letter requests")
+        default_permissions = ()
+
+    def __str__(self):
+        # Never the passport details: this may end up in logs and admin messages.
+        return f"Visa letter request {self.pk} ({self.status})"
+
+    @property
+    def erase_after(self):
+        """When the passport details go: a set time after the program ends (it may move, so not stored)."""
+        days = settings.VISA_LETTER_RETENTION_DAYS
+        return self.registration.program.ends + dt.timedelta(days=days)
+
+    @property
+    def has_passport_details(self):
+        return self.passport_details_erased_at is None and bool(self.passport_number)
+
+    @property
+    def letter_available(self):
+        """An approved letter whose passport details are still held can be downloaded."""
+        return self.status == self.Status.APPROVED and self.has_passport_details
+

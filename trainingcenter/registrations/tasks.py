@@ -45,19 +45,28 @@ def schedule_periodic(run_after=None):
 
 @task()
 def periodic_housekeeping():
-    """Every five minutes: send due reminders, fill seats, rescue stuck mails, then schedule the next run.
+    """Every five minutes: send due reminders, fill seats, rescue stuck mails, erase personal data past
+    its time, then schedule the next run.
 
     The next run is scheduled even when this one fails, so one bad night does
     not silently stop the reminders.
     """
-    reminded = rescued = promoted = 0
+    # These services import the lifecycle, which imports this module: at call time the cycle is closed.
+    from .services import privacy, visa_letters  # noqa: PLC0415 - import cycle
+
+    reminded = rescued = promoted = passports = erased = 0
     try:
         reminded = services.reminders.send_due_reminders()
         promoted = services.fill_free_seats_everywhere()
         rescued = requeue_stale_mail()
+        passports = visa_letters.erase_expired_passport_details()
+        erased = privacy.erase_expired_personal_data()
     finally:
         schedule_periodic(run_after=timezone.now() + PERIOD)
-    return {"reminded": reminded, "promoted": promoted, "mail_requeued": rescued}
+    return {
+        "reminded": reminded, "promoted": promoted, "mail_requeued": rescued,
+        "passport_details_erased": passports, "personal_data_erased": erased,
+    }
 
 
 @task()
@@ -70,10 +79,24 @@ def send_registration_email(registration_id, kind, key=""):
     registration = Registration.objects.select_related("program").filter(pk=registration_id).first()
     if registration is None:
         return "gone"
+    if registration.is_erased:
+        # Its address is gone too (services.privacy): nobody to write to.
+        return "erased"
     # No transaction around the rendering: on SQLite it would hold the write
     # lock that registrations wait for. queue_mail writes the mail atomically.
     emails.queue_now(registration, kind, key=key)
     return kind
+
+
+@task()
+def send_lost_links(email, key=""):
+    """E-mail an address the links to its active registrations; nothing for an address without one.
+
+    Enqueued by ``services.lost_links.request_links`` for every address asked
+    about, so the page's answer takes the same time whether it is known.
+    ``key`` names the one mail, so a second run queues nothing new.
+    """
+    return services.lost_links.send_links(email, key=key) is not None
 
 
 @task()

@@ -236,8 +236,13 @@ REGISTRATION_RATE_LIMIT_PER_ADDRESS = os.environ.get("REGISTRATION_RATE_LIMIT_PE
 # The switch over both: empty uses the two above; "0" turns both off (tests,
 # benchmarks); a rate applies to both, as it did before the limit was split.
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "")
-# Behind a reverse proxy we run, count the client by the first X-Forwarded-For
-# address instead of the proxy's; never set this when clients reach us directly.
+# "I lost my link" answers an e-mail address this often (it mails that address).
+LOST_LINK_RATE_LIMIT_PER_EMAIL = os.environ.get("LOST_LINK_RATE_LIMIT_PER_EMAIL", "3/h")
+LOST_LINK_RATE_LIMIT_PER_ADDRESS = os.environ.get("LOST_LINK_RATE_LIMIT_PER_ADDRESS", "30/h")
+# Public forms sent back faster than a person can fill them are shown again (0: off).
+FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+# Behind a reverse proxy we run, count the client by the hop that proxy added to
+# X-Forwarded-For instead of the proxy's address; never set this when clients reach us directly.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Staff sign-in (the admin login; organiser/lockout.py). Failed attempts are
@@ -323,3 +328,22 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 TASK_RETRY_DELAYS = [float(delay) for delay in env_list("TASK_RETRY_DELAYS", "10,60,300,1800")]
 TASK_HEARTBEAT_INTERVAL = float(os.environ.get("TASK_HEARTBEAT_INTERVAL", "5"))
 TASK_WORKER_TIMEOUT = float(os.environ.get("TASK_WORKER_TIMEOUT", "60"))
+
+# Participants' personal data (registrations.services.privacy, .visa_letters).
+# Passport details given for a visa invitation letter are erased this many days
+# after the program ends (at once when the registration ends). The letter's
+# signature block and letterhead address; the centre's names come from its
+# profile (center.Center).
+VISA_LETTER_RETENTION_DAYS = int(os.environ.get("VISA_LETTER_RETENTION_DAYS", "30"))
+VISA_LETTER_SIGNATORY_NAME = os.environ.get("VISA_LETTER_SIGNATORY_NAME", "")
+VISA_LETTER_SIGNATORY_TITLE = os.environ.get("VISA_LETTER_SIGNATORY_TITLE", "Director")
+VISA_LETTER_ADDRESS = os.environ.get(
+    "VISA_LETTER_ADDRESS",
+    "Beijing Technology and Business University, 11 Fucheng Road, Haidian District, Beijing 100048, China",
+)
+# Who bears which costs, as the letter states it; say it exactly when the centre covers something.
+VISA_LETTER_COSTS = os.environ.get(
+    "VISA_LETTER_COSTS",
+    "The costs of the participant's international travel, accommodation and stay in China are borne as "
+    "arranged between the participant, their sending organisation and the Center.",
+)

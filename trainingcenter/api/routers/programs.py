@@ -17,7 +17,7 @@ from trainingcenter.programs.models import Program, Session
 
 from ..access import managed_program, require_perm
 from ..auth import OptionalStaffToken, StaffToken
-from ..errors import ApiError
+from ..errors import BODY, STAFF, ApiError, answers
 from ..schemas.base import QueryInput, SlugPath
 from ..schemas.programs import (
     PersonOut,
@@ -61,7 +61,9 @@ class ProgramFilters(QueryInput):
     lang: str | None = Field(None, max_length=20, description=LANG_DOC)
 
 
-@router.get("/programs", response=list[ProgramOut], summary="Public programs", description=LANG_DOC)
+@router.get(
+    "/programs", response=answers({200: list[ProgramOut]}, 400), summary="Public programs", description=LANG_DOC
+)
 def list_programs(request, filters: Query[ProgramFilters]):
     use_content_language(filters.lang)
     # The same filters as the program list page; the API's are validated by its schema.
@@ -70,7 +72,8 @@ def list_programs(request, filters: Query[ProgramFilters]):
 
 
 @router.get(
-    "/programs/{slug}", response=ProgramDetailOut, auth=OptionalStaffToken(), summary="One program with its agenda",
+    "/programs/{slug}", response=answers({200: ProgramDetailOut}, 401, 404), auth=OptionalStaffToken(),
+    summary="One program with its agenda",
     description=LANG_DOC + " Drafts are 404, except with the token of staff who manage the program.",
 )
 def get_program(request, slug: SlugPath, lang: str | None = None):
@@ -79,7 +82,9 @@ def get_program(request, slug: SlugPath, lang: str | None = None):
     return queries.program_for_page(slug, staff)
 
 
-@router.get("/people/{slug}", response=PersonOut, summary="A resource person", description=LANG_DOC)
+@router.get(
+    "/people/{slug}", response=answers({200: PersonOut}, 404), summary="A resource person", description=LANG_DOC
+)
 def get_person(request, slug: SlugPath, lang: str | None = None):
     use_content_language(lang)
     return queries.person_for_page(slug)
@@ -94,7 +99,7 @@ def _with_agenda(program):
 
 
 @router.post(
-    "/programs", auth=staff_token, response={201: ProgramDetailOut},
+    "/programs", auth=staff_token, response=answers({201: ProgramDetailOut}, BODY, STAFF, 409),
     summary="Create a program (staff)",
     description="Needs programs.add_program. The caller becomes an organiser of the program. 409 if the slug is taken.",
 )
@@ -108,7 +113,7 @@ def create_program(request, payload: ProgramIn):
 
 
 @router.patch(
-    "/programs/{slug}", auth=staff_token, response=ProgramDetailOut,
+    "/programs/{slug}", auth=staff_token, response=answers({200: ProgramDetailOut}, BODY, STAFF, 404, 409),
     summary="Change a program (staff)", description="Needs programs.change_program and a program you manage.",
 )
 def update_program(request, slug: SlugPath, payload: ProgramPatch):
@@ -126,7 +131,7 @@ def _session_out(session):
 
 
 @router.post(
-    "/programs/{slug}/sessions", auth=staff_token, response={201: SessionOut},
+    "/programs/{slug}/sessions", auth=staff_token, response=answers({201: SessionOut}, BODY, STAFF, 404),
     summary="Add an agenda item (staff)", description="Needs programs.add_session and a program you manage.",
 )
 def create_session(request, slug: SlugPath, payload: SessionIn):
@@ -137,7 +142,7 @@ def create_session(request, slug: SlugPath, payload: SessionIn):
 
 
 @router.patch(
-    "/programs/{slug}/sessions/{session_id}", auth=staff_token, response=SessionOut,
+    "/programs/{slug}/sessions/{session_id}", auth=staff_token, response=answers({200: SessionOut}, BODY, STAFF, 404),
     summary="Change an agenda item (staff)", description="Needs programs.change_session and a program you manage.",
 )
 def update_session(request, slug: SlugPath, session_id: int, payload: SessionPatch):

@@ -1,9 +1,10 @@
-"""Registrations over JSON: anyone may register; staff list them and register on others' behalf.
+"""Registrations over JSON: anyone may register; staff list, export and reject them and register on others' behalf.
 
 The public answer never carries the participant's token: their personal link
 goes by e-mail only, so that knowing someone's address is not enough to take
 over their registration. Staff (with a token) do get it, to pass it on.
 """
+from typing import Annotated
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field as NinjaField
-from ninja import Query, Router, Status
+from ninja import Path, Query, Router, Status
 
 from trainingcenter.core import ratelimit
 from trainingcenter.programs.models import Program
@@ -20,9 +21,16 @@ from trainingcenter.registrations.models import Registration
 
 from ..access import managed_program, require_perm
 from ..auth import OptionalStaffToken, StaffToken
-from ..errors import ApiError, ErrorOut
-from ..schemas.base import QueryInput, SlugPath
-from ..schemas.registrations import ModeLiteral, RegistrationIn, RegistrationList, RegistrationResult, StatusLiteral
+from ..errors import BODY, STAFF, ApiError, answers
+from ..schemas.base import Input, QueryInput, SlugPath
+from ..schemas.registrations import (
+    ModeLiteral,
+    RegistrationIn,
+    RegistrationList,
+    RegistrationOut,
+    RegistrationResult,
+    StatusLiteral,
+)
 
 router = Router(tags=["registrations"])
 
@@ -68,15 +76,16 @@ def _mode_for(program, payload):
 @router.post(
     "/programs/{slug}/registrations",
     auth=OptionalStaffToken(),
-    response={201: RegistrationResult, frozenset({400, 401, 403, 404, 409, 415, 422, 429}): ErrorOut},
+    response=answers({201: RegistrationResult}, BODY, 401, 403, 404, 409, 422, 429),
     summary="Register for a program",
     description=(
-        "Public: the same fields as the registration form. 201 with the status; 409 when the e-mail is "
-        "already registered (the link is e-mailed again); 422 when the program's rules refuse "
+        "Public: the same fields as the registration form. 201 with the status. An e-mail already "
+        "registered gets the answer a new registration would get (the link is e-mailed to it again), "
+        "so the answer never tells whether someone is registered; 422 when the program's rules refuse "
         "(`not_open`, `closed`, `mode_not_offered`, `invalid_answer`...); 400 for invalid fields; "
         "429 when rate limited. With a staff token (registrations.add_registration, a program you "
         "manage) you register someone on their behalf, also outside the registration window, and "
-        "get their personal link back."
+        "get their personal link back, and 409 `duplicate` for an e-mail already registered."
     ),
 )
 def register(request, slug: SlugPath, payload: RegistrationIn):
@@ -109,6 +118,10 @@ def register(request, slug: SlugPath, payload: RegistrationIn):
     )
     try:
         registration = services.register(program, data, actor=actor)
+    except services.DuplicateRegistration as error:
+        if actor is not None:
+            raise _refusal(error) from None
+        return Status(201, _answer_as_if_new(program, data.mode))
     except services.RegistrationError as error:
         raise _refusal(error) from None
     position = capacity.waitlist_position(registration)
@@ -124,6 +137,33 @@ def register(request, slug: SlugPath, payload: RegistrationIn):
             url=request.build_absolute_uri(registration.get_absolute_url()),
         )
     return Status(201, result)
+
+
+def _answer_as_if_new(program, mode):
+    """The public answer to an address already registered: what a newcomer would be told right now.
+
+    The public API must not confirm that someone is registered. A new
+    registration's answer is 201 with the status it got, its place on the
+    waiting list and a sentence ending "we have sent ... to your e-mail
+    address"; anything else for a duplicate (the former 409 ``duplicate``, or
+    a status of its own such as "received") would tell a prober the address
+    is taken. So the duplicate gets the very answer a new registration in the
+    same mode would get at this moment: the status and waiting-list place
+    forecast from the seats (``capacity.newcomer_outcome``, figures the
+    program page shows anyway) and the same sentence. The registration's owner
+    gets the link to it by e-mail (``services.register`` re-sends it, at most
+    every few minutes), which is where the truth about it is.
+
+    Not hidden, because it cannot be: a new registration takes a seat, so the
+    program's public seat counts move and a duplicate's do not; and the
+    owner is e-mailed either way, so probing with someone's address is never
+    silent. Staff with a token still get 409 ``duplicate``: they may see the
+    registrations anyway.
+    """
+    status, position = capacity.newcomer_outcome(program, mode)
+    # An unsaved registration only carries the status for the shared sentence.
+    return {"status": status, "waitlist_position": position,
+            "message": status_message(Registration(status=status), position)}
 
 
 def _request_language():
@@ -165,7 +205,7 @@ def _with_waitlist_positions(program, registrations):
 @router.get(
     "/programs/{slug}/registrations",
     auth=StaffToken(),
-    response=RegistrationList,
+    response=answers({200: RegistrationList}, 400, STAFF, 404),
     summary="List a program's registrations (staff)",
     description=(
         "Needs registrations.view_registration and a program you manage. "
@@ -179,6 +219,38 @@ def list_registrations(request, slug: SlugPath, filters: Query[RegistrationFilte
     count = registrations.count()
     page = list(registrations.order_by("created_at", "pk")[filters.offset : filters.offset + filters.limit])
     return {"count": count, "items": _with_waitlist_positions(program, page)}
+
+
+class RejectIn(Input):
+    reason: str = NinjaField(
+        "", max_length=services.REASON_MAX_LENGTH,
+        description="Optional, written for the participant: the e-mail that tells them quotes it; kept in the history",
+    )
+
+
+@router.post(
+    "/programs/{slug}/registrations/{registration_id}/reject",
+    auth=StaffToken(),
+    response=answers({200: RegistrationOut}, BODY, STAFF, 404, 422),
+    summary="Reject a registration (staff)",
+    description=(
+        "Needs registrations.change_registration and a program you manage. The participant is told by "
+        "e-mail, with the `reason` if given, and their seat goes to the next person waiting. 422 `not_allowed` "
+        "when the registration is already cancelled or rejected. The body may be left out."
+    ),
+)
+def reject(request, slug: SlugPath, registration_id: Annotated[int, Path(..., ge=1, le=2**31 - 1)],
+           payload: RejectIn | None = None):
+    require_perm(request.auth, "registrations.change_registration")
+    program = managed_program(request.auth, slug)
+    registration = get_object_or_404(Registration, program=program, pk=registration_id)
+    try:
+        registration = services.reject_registration(
+            registration, actor=request.auth, reason=payload.reason if payload else "",
+        )
+    except services.RegistrationError as error:
+        raise _refusal(error) from None
+    return registration
 
 
 def _filtered(program, filters):
@@ -205,6 +277,22 @@ class ExportFilters(RegistrationFilters):
     )
 
 
+CSV_TYPE = "text/csv"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_answer(content_type, description):
+    """The 200 of an export, documented as the file it is (ninja only describes JSON bodies)."""
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
+
+
 def _export(request, slug, filters, extension, content_type, render):
     # As on the staff pages: a full export (answers included) is for those who
     # manage registrations, not for check-in staff who only look people up.
@@ -223,20 +311,19 @@ def _export(request, slug, filters, extension, content_type, render):
 
 @router.get(
     "/programs/{slug}/registrations/export.csv", auth=StaffToken(),
+    response=answers({200: None}, 400, STAFF, 404), openapi_extra=_file_answer(CSV_TYPE, "CSV, UTF-8"),
     summary="Export a program's registrations as CSV (staff)",
     description="The same filters as the list, without limit/offset; cells are safe against formula injection.",
 )
 def export_csv(request, slug: SlugPath, filters: Query[ExportFilters]):
-    return _export(request, slug, filters, "csv", "text/csv; charset=utf-8", exports.registrations_csv)
+    return _export(request, slug, filters, "csv", f"{CSV_TYPE}; charset=utf-8", exports.registrations_csv)
 
 
 @router.get(
     "/programs/{slug}/registrations/export.xlsx", auth=StaffToken(),
+    response=answers({200: None}, 400, STAFF, 404), openapi_extra=_file_answer(XLSX_TYPE, "An Excel workbook"),
     summary="Export a program's registrations as XLSX (staff)",
     description="The same filters as the list, without limit/offset.",
 )
 def export_xlsx(request, slug: SlugPath, filters: Query[ExportFilters]):
-    return _export(
-        request, slug, filters, "xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.registrations_xlsx,
-    )
+    return _export(request, slug, filters, "xlsx", XLSX_TYPE, exports.registrations_xlsx)

@@ -11,7 +11,7 @@ from ninja import Field, Schema
 
 from trainingcenter.programs.models import Program, ProgramRole, Session
 
-from .base import Input
+from .base import CLEARS, ClearableList, ClearableText, Input, IsoDatetime
 
 ModeLiteral = Literal["onsite", "online", "hybrid"]
 StatusLiteral = Literal[tuple(Program.Status.values)]
@@ -36,9 +36,13 @@ class ThemeOut(Schema):
     name: str
 
 
+# A person's name per language (``Person.name``): e.g. Chinese characters in zh-hans where given.
+PERSON_NAME = "The name as the request's language writes it where one is given, else given and family name."
+
+
 class PersonRef(Schema):
     slug: str
-    name: str
+    name: str = Field(..., description=PERSON_NAME)
 
 
 class RoleOut(Schema):
@@ -146,7 +150,7 @@ class PersonSessionOut(Schema):
 
 class PersonOut(Schema):
     slug: str
-    name: str
+    name: str = Field(..., description=PERSON_NAME)
     honorific: str
     given_name: str
     family_name: str
@@ -188,46 +192,50 @@ class PersonOut(Schema):
 
 
 class ProgramTranslationIn(Input):
-    title: str | None = Field(None, max_length=250)
-    subtitle: str | None = Field(None, max_length=300)
-    summary: str | None = Field(None, max_length=5000)
-    background: str | None = Field(None, max_length=50000)
-    objectives: str | None = Field(None, max_length=50000)
-    conclusion: str | None = Field(None, max_length=50000)
-    venue: str | None = Field(None, max_length=250)
+    title: ClearableText = Field(None, max_length=250, description=CLEARS)
+    subtitle: ClearableText = Field(None, max_length=300, description=CLEARS)
+    summary: ClearableText = Field(None, max_length=5000, description=CLEARS)
+    background: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    objectives: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    conclusion: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    venue: ClearableText = Field(None, max_length=250, description=CLEARS)
 
 
 TRANSLATIONS_DOC = (
     "Content in other languages: {\"zh-hans\": {\"title\": ...}, \"ru\": {...}}. "
-    "The plain content fields are English."
+    "The plain content fields are English. null for a text clears that language's text, "
+    "so that the English one shows."
 )
+
+# Fields typed without None below may be left out but never sent as null: the
+# program or session must keep a value (see ``ClearableText`` in ``base``).
 
 
 class ProgramPatch(Input):
     """Every field optional: only the fields sent are changed. Naive datetimes are in the program's time zone."""
 
-    slug: str | None = Field(None, min_length=1, max_length=120, pattern=r"^[-a-zA-Z0-9_]+$")
-    number: int | None = Field(None, ge=1, le=32767)
-    title: str | None = Field(None, min_length=1, max_length=250)
-    subtitle: str | None = Field(None, max_length=300)
-    summary: str | None = Field(None, max_length=5000)
-    background: str | None = Field(None, max_length=50000)
-    objectives: str | None = Field(None, max_length=50000)
-    conclusion: str | None = Field(None, max_length=50000)
-    venue: str | None = Field(None, max_length=250)
-    starts: datetime | None = None
-    ends: datetime | None = None
-    time_zone: str | None = Field(None, max_length=64, description="IANA name, e.g. Asia/Shanghai")
-    mode: ModeLiteral | None = None
-    status: StatusLiteral | None = None
-    registration_opens: datetime | None = None
-    registration_closes: datetime | None = None
+    slug: str = Field(None, min_length=1, max_length=120, pattern=r"^[-a-zA-Z0-9_]+$")
+    number: int | None = Field(None, ge=1, le=32767, description="null: no number")
+    title: str = Field(None, min_length=1, max_length=250)
+    subtitle: ClearableText = Field(None, max_length=300, description=CLEARS)
+    summary: ClearableText = Field(None, max_length=5000, description=CLEARS)
+    background: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    objectives: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    conclusion: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    venue: ClearableText = Field(None, max_length=250, description=CLEARS)
+    starts: IsoDatetime = None
+    ends: IsoDatetime = None
+    time_zone: str = Field(None, min_length=1, max_length=64, description="IANA name, e.g. Asia/Shanghai")
+    mode: ModeLiteral = None
+    status: StatusLiteral = None
+    registration_opens: IsoDatetime | None = Field(None, description="null: no opening date")
+    registration_closes: IsoDatetime | None = Field(None, description="null: no closing date")
     capacity_online: int | None = Field(None, ge=0, le=1_000_000, description="null: no limit")
     capacity_onsite: int | None = Field(None, ge=0, le=1_000_000, description="null: no limit")
-    requires_approval: bool | None = None
-    recording_url: str | None = Field(None, max_length=200)
-    themes: list[str] | None = Field(None, max_length=50, description="Theme slugs")
-    translations: dict[Literal["en", "zh-hans", "ru"], ProgramTranslationIn] | None = Field(
+    requires_approval: bool = None
+    recording_url: ClearableText = Field(None, max_length=200, description=CLEARS)
+    themes: ClearableList = Field(None, max_length=50, description="Theme slugs, replacing the current ones; " + CLEARS)
+    translations: dict[Literal["en", "zh-hans", "ru"], ProgramTranslationIn] = Field(
         None, description=TRANSLATIONS_DOC
     )
 
@@ -237,30 +245,34 @@ class ProgramIn(ProgramPatch):
 
     slug: str = Field(..., min_length=1, max_length=120, pattern=r"^[-a-zA-Z0-9_]+$")
     title: str = Field(..., min_length=1, max_length=250)
-    starts: datetime
-    ends: datetime
-    time_zone: str = Field("Asia/Shanghai", max_length=64, description="IANA name, e.g. Asia/Shanghai")
+    starts: IsoDatetime
+    ends: IsoDatetime
+    time_zone: str = Field("Asia/Shanghai", min_length=1, max_length=64, description="IANA name, e.g. Asia/Shanghai")
     mode: ModeLiteral = "online"
     status: StatusLiteral = "draft"
 
 
 class SessionTranslationIn(Input):
-    title: str | None = Field(None, max_length=300)
-    abstract: str | None = Field(None, max_length=20000)
-    summary: str | None = Field(None, max_length=50000)
+    title: ClearableText = Field(None, max_length=300, description=CLEARS)
+    abstract: ClearableText = Field(None, max_length=20000, description=CLEARS)
+    summary: ClearableText = Field(None, max_length=50000, description=CLEARS)
 
 
 class SessionPatch(Input):
-    kind: KindLiteral | None = None
-    title: str | None = Field(None, min_length=1, max_length=300)
-    starts: datetime | None = None
-    ends: datetime | None = None
-    abstract: str | None = Field(None, max_length=20000)
-    summary: str | None = Field(None, max_length=50000)
-    slides_url: str | None = Field(None, max_length=200)
-    recording_url: str | None = Field(None, max_length=200)
-    speakers: list[str] | None = Field(None, max_length=100, description="Person slugs")
-    translations: dict[Literal["en", "zh-hans", "ru"], SessionTranslationIn] | None = Field(
+    """Every field optional: only the fields sent are changed. Naive datetimes are in the program's time zone."""
+
+    kind: KindLiteral = None
+    title: str = Field(None, min_length=1, max_length=300)
+    starts: IsoDatetime = None
+    ends: IsoDatetime = None
+    abstract: ClearableText = Field(None, max_length=20000, description=CLEARS)
+    summary: ClearableText = Field(None, max_length=50000, description=CLEARS)
+    slides_url: ClearableText = Field(None, max_length=200, description=CLEARS)
+    recording_url: ClearableText = Field(None, max_length=200, description=CLEARS)
+    speakers: ClearableList = Field(
+        None, max_length=100, description="Person slugs, replacing the current ones; " + CLEARS
+    )
+    translations: dict[Literal["en", "zh-hans", "ru"], SessionTranslationIn] = Field(
         None, description=TRANSLATIONS_DOC
     )
 
@@ -268,5 +280,5 @@ class SessionPatch(Input):
 class SessionIn(SessionPatch):
     kind: KindLiteral = "lecture"
     title: str = Field(..., min_length=1, max_length=300)
-    starts: datetime
-    ends: datetime
+    starts: IsoDatetime
+    ends: IsoDatetime

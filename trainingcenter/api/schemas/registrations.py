@@ -8,11 +8,12 @@ from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django_countries import countries
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from trainingcenter.registrations import validation
 from trainingcenter.registrations.models import Registration
 
 from .base import Input
@@ -46,7 +47,7 @@ class RegistrationIn(Input):
     given_name: str = Field(..., max_length=100)
     family_name: str = Field(..., max_length=100)
     email: str = Field(..., max_length=254)
-    country: str = Field(..., max_length=2, description="ISO 3166-1 alpha-2 code, e.g. KZ")
+    country: str = Field(..., max_length=100, description="ISO 3166-1 alpha-2 code, e.g. KZ")
     organization: str = Field(..., max_length=200)
     position: str = Field("", max_length=200)
     sector: SectorLiteral = "other"
@@ -71,10 +72,19 @@ class RegistrationIn(Input):
     @field_validator("country")
     @classmethod
     def known_country(cls, value):
-        code = value.strip().upper()
-        if code not in dict(countries):
-            raise ValueError(_("Please choose a country from the list."))
-        return code
+        try:
+            return validation.clean_country(value)
+        except ValidationError as error:
+            raise ValueError(error.messages[0]) from None
+
+    @field_validator("given_name", "family_name", "organization")
+    @classmethod
+    def visible_text(cls, value, info):
+        # Names of only invisible characters are refused here as in the form.
+        try:
+            return validation.clean_text(value, field=info.field_name)
+        except ValidationError as error:
+            raise ValueError(error.messages[0]) from None
 
     @field_validator("answers")
     @classmethod

@@ -21,13 +21,15 @@ PROGRAM = {
     "subtitle": t(
         "An example program for trying the platform; not a real event",
         "用于体验平台的示例项目，并非真实活动",
-        "Пример программы для знакомства с платформой; не настоящее мероприятие",
+        "Пример программы для знакомства с платформой, а не настоящее мероприятие",
     ),
     "summary": t(
         "An invented two-day hybrid training, in Beijing and online, on how battery storage supports grids with a "
         "high share of renewables. Registration is open so that you can try the platform.",
         "虚构的两天线上线下结合培训（北京与线上），探讨电池储能如何支撑高比例可再生能源电网。报名已开放，可用来体验平台。",
-        "Вымышленное двухдневное гибридное обучение о том, как аккумуляторные системы поддерживают сети. Регистрация открыта.",
+        "Вымышленное двухдневное гибридное обучение, в Пекине и онлайн, о том, как аккумуляторные накопители "
+        "поддерживают энергосистемы с высокой долей возобновляемых источников. Регистрация открыта, чтобы вы "
+        "могли опробовать платформу.",
     ),
     "background": t(
         "This program does not exist: it is demo content. It shows how an upcoming program looks, with an agenda, "
@@ -37,12 +39,19 @@ PROGRAM = {
         "frequency, shave peaks and smooth the output of wind and solar power.",
         "本项目并不存在，仅为演示内容。它展示即将举办的项目的样子，包括日程、主讲人、现场座位和线上名额，访客可以试着报名，组织者可以体验管理页面。\n\n"
         "主题延续了中心第六期锂离子电池项目：电网侧电池储能可以调频、削峰，并平抑风电和光伏出力波动。",
+        "Этой программы не существует: это демонстрационное содержимое. Она показывает, как выглядит "
+        "предстоящая программа с расписанием, докладчиками, очными и онлайн-местами, чтобы посетители могли "
+        "зарегистрироваться, а организаторы — опробовать служебные страницы.\n\n"
+        "Её тема продолжает 6-ю программу центра о литий-ионных аккумуляторах: аккумуляторы в энергосистеме "
+        "регулируют частоту, срезают пики нагрузки и сглаживают выработку ветровых и солнечных электростанций.",
     ),
     "objectives": t(
         "Let visitors try registration, their personal page and the calendar file.\n"
         "Let organisers try capacity, waiting lists and messages on a program that harms no one.",
         "让访客体验报名、个人页面和日历文件。\n"
         "让组织者在不影响任何人的项目上体验名额、候补名单和消息功能。",
+        "Дать посетителям опробовать регистрацию, личную страницу и файл календаря.\n"
+        "Дать организаторам опробовать места, листы ожидания и рассылки на программе, которая никому не навредит.",
     ),
     "conclusion": t(""),
     "venue": t(
@@ -60,6 +69,9 @@ PROGRAM = {
     "registration_closes": "2027-03-09 23:59",
     "capacity_onsite": 40,
     "capacity_online": 300,
+    # Held in Beijing: onsite participants may need a visa, and ask for the invitation letter on their page.
+    "visa_letters_offered": True,
+    "personal_data_retention_days": 180,
     "source_note": (
         "Invented example for the demo (is_example). Dates, agenda, capacities and the meeting link are made up; the "
         "speakers are real resource persons of earlier programs, reused only for illustration."
@@ -83,8 +95,8 @@ PROGRAM = {
     ],
     "takeaways": [],
     "roles": [
-        ("di-yuna", "moderator", t("Head of the BTBU-ECOSF Joint Training Center", "联合培训中心负责人")),
-        ("khalil-raza", "moderator", t("Scientific Officer, ECOSF", "经济合作组织科学基金会科学官员")),
+        ("di-yuna", "moderator", t("Head of the BTBU-ECOSF Joint Training Center", "联合培训中心负责人", "Руководитель совместного учебного центра BTBU-ECOSF")),
+        ("khalil-raza", "moderator", t("Scientific Officer, ECOSF", "经济合作组织科学基金会科学官员", "Научный сотрудник ECOSF")),
         ("qin-yuyi", "speaker", t("")),
         ("zeng-tao", "speaker", t("")),
         ("cui-xu", "speaker", t("")),

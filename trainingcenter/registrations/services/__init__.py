@@ -2,11 +2,15 @@
 
 ``lifecycle`` registers, cancels, promotes, approves, moves and edits;
 ``join_links`` and ``zoom_registrants`` keep personal meeting links in step;
-``messaging`` and ``reminders`` write mail to participants.
+``messaging`` and ``reminders`` write mail to participants; ``calendars``
+keeps each participant's calendar events in step with their registration;
+``edits`` applies a participant's details and mode from one form; ``lost_links``
+e-mails a person the links to all their registrations.
 """
-from . import join_links, messaging, reminders, zoom_registrants
+from . import calendars, edits, join_links, lost_links, messaging, reminders, zoom_registrants
 from .lifecycle import (
     DETAIL_FIELDS,
+    REASON_MAX_LENGTH,
     TEXT_ANSWER_MAX_LENGTH,
     DuplicateRegistration,
     RegistrationData,
@@ -26,9 +30,9 @@ from .lifecycle import (
 )
 
 __all__ = [
-    "DETAIL_FIELDS", "TEXT_ANSWER_MAX_LENGTH", "DuplicateRegistration", "RegistrationData", "RegistrationError",
-    "approve_registration", "cancel_registration", "change_mode", "confirm_registration", "fill_free_seats",
-    "fill_free_seats_everywhere", "join_links",
-    "messaging", "move_to_waitlist", "promote_from_waitlist", "register", "reject_registration", "reminders",
-    "resend_link", "update_details", "zoom_registrants",
+    "DETAIL_FIELDS", "REASON_MAX_LENGTH", "TEXT_ANSWER_MAX_LENGTH", "DuplicateRegistration", "RegistrationData",
+    "RegistrationError", "approve_registration", "calendars", "cancel_registration", "change_mode",
+    "confirm_registration", "edits", "fill_free_seats", "fill_free_seats_everywhere", "join_links",
+    "lost_links", "messaging", "move_to_waitlist", "promote_from_waitlist", "register", "reject_registration",
+    "reminders", "resend_link", "update_details", "zoom_registrants",
 ]

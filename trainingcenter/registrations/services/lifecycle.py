@@ -131,15 +131,8 @@ def _lock_registration(registration):
 
 
 def _seat_is_free(program, mode):
-    """A new or moving registration may take a seat now.
-
-    Not while others wait in that mode: they come first (promotion fills the
-    seat), so nobody jumps the queue after a capacity change.
-    """
-    seats = capacity.mode_availability(program, mode)
-    if seats.capacity is None:
-        return True
-    return not seats.full and seats.waitlisted == 0
+    """A new or moving registration may take a seat now (the rule is ``ModeAvailability.seat_for_newcomer``)."""
+    return capacity.mode_availability(program, mode).seat_for_newcomer
 
 
 def _holding_status(program):
@@ -385,10 +378,24 @@ def cancel_registration(registration, *, actor=None):
         raise
 
 
-def reject_registration(registration, *, actor, note=""):
-    """Staff turn a registration down (the note stays internal); its seat goes to the next in line."""
+REASON_MAX_LENGTH = RegistrationEvent._meta.get_field("note").max_length
+
+
+def reject_registration(registration, *, actor, reason=""):
+    """Staff turn a registration down, with an optional reason; its seat goes to the next in line.
+
+    The reason is written for the participant: it is kept in the history
+    entry of the rejection (its note), and the e-mail, rendered later by a
+    task, reads it from there. Too long a reason is refused, not cut short,
+    so the participant never reads half a sentence.
+    """
+    reason = str(reason or "").strip()
+    if len(reason) > REASON_MAX_LENGTH:
+        raise RegistrationError(
+            "invalid", _("Please use at most %(max)d characters.") % {"max": REASON_MAX_LENGTH}, field="reason",
+        )
     return _release(registration, new_status=Status.REJECTED, action=Action.REJECTED,
-                    actor=actor, note=note, email=emails.rejected)
+                    actor=actor, note=reason, email=emails.rejected)
 
 
 def approve_registration(registration, *, actor):
