@@ -9,6 +9,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -124,8 +125,18 @@ class Program(models.Model):
     requires_approval = models.BooleanField(
         _("organisers approve each registration"), default=False
     )
+    # The attendance rule (see attendance.rules): online, a share of the
+    # scheduled session minutes; onsite, a number of days checked in.
     attendance_threshold_percent = models.PositiveSmallIntegerField(
-        _("attendance needed for a certificate (%)"), default=75
+        _("online: share of session time needed (%)"), default=75,
+        validators=[MaxValueValidator(100)],
+        help_text=_("An online participant attended if they were connected for at least this share of the "
+                    "scheduled session minutes."),
+    )
+    attendance_days_required = models.PositiveSmallIntegerField(
+        _("onsite: days checked in needed"), null=True, blank=True,
+        help_text=_("An onsite participant attended if checked in on at least this many of the program's days. "
+                    "Empty: every day."),
     )
     visa_letters_offered = models.BooleanField(
         _("visa invitation letters"), default=False,

@@ -24,6 +24,21 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+# Crockford's base 32: no I, L, O or U, so a code read aloud or typed from a
+# badge cannot be mistaken, and QR codes encode it in their compact mode.
+CHECKIN_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CHECKIN_CODE_LENGTH = 12
+
+
+def new_checkin_code():
+    """What a participant's check-in QR code holds: 12 characters, 60 bits from ``secrets``.
+
+    Not the page token: a badge is shown to strangers at the door, so it must
+    open nothing but the check-in.
+    """
+    return "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(CHECKIN_CODE_LENGTH))
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status__in=Registration.INACTIVE_STATUSES)
@@ -102,6 +117,9 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     token_selector = models.CharField(max_length=TOKEN_SELECTOR_LENGTH, db_index=True, editable=False)
+    checkin_code = models.CharField(
+        _("check-in code"), max_length=CHECKIN_CODE_LENGTH, unique=True, default=new_checkin_code, editable=False
+    )
 
     join_url = models.URLField(_("personal join link"), max_length=1000, blank=True)
     join_link_state = models.CharField(
@@ -195,6 +213,9 @@ class RegistrationEvent(models.Model):
         VISA_LETTER_REFUSED = "visa_letter_refused", _("Visa invitation letter refused")
         PASSPORT_DETAILS_ERASED = "passport_details_erased", _("Passport details deleted")
         PERSONAL_DATA_ERASED = "personal_data_erased", _("Personal data erased")
+        CHECKED_IN = "checked_in", _("Checked in")
+        CHECK_IN_UNDONE = "check_in_undone", _("Check-in undone")
+        ATTENDANCE_DECIDED = "attendance_decided", _("Attendance decided by an organiser")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)

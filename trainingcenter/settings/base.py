@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "trainingcenter.programs",
     "trainingcenter.meetings",
     "trainingcenter.registrations",
+    "trainingcenter.attendance",
     # Interface apps: pages and endpoints over the data apps above.
     "trainingcenter.public",
     "trainingcenter.organiser",
