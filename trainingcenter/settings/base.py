@@ -182,6 +182,9 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
+# Our own date and time formats over Django's: one clock per language (24-hour
+# in each), the same on pages, in e-mails and in calendar texts.
+FORMAT_MODULE_PATH = ["trainingcenter.formats"]
 
 # Content fields (titles, summaries, bionotes) are stored per language and fall
 # back to English where a translation is missing.
@@ -315,7 +318,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # axes announces its configuration at INFO in every process; only its warnings matter.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # Background tasks (trainingcenter.core.worker, started by ``manage.py run_worker``).
