@@ -28,7 +28,7 @@ serve_and_measure() {
     $PY manage.py collectstatic --no-input --verbosity 0
     local token
     token=$($PY manage.py create_api_token admin --name bench | tail -1)
-    $PY manage.py db_worker --interval 1 >/dev/null 2>&1 &
+    $PY manage.py run_worker --interval 1 >/dev/null 2>&1 &
     local worker=$!
     .venv/bin/gunicorn trainingcenter.wsgi:application --bind "127.0.0.1:$PORT" --workers 2 \
         --log-level warning >/dev/null 2>&1 &
