@@ -15,7 +15,11 @@ CATALOGUES = sorted(Path(settings.BASE_DIR, "trainingcenter").rglob("locale/*/LC
 
 
 def entries(po_path):
-    """(flags, msgid, msgid_plural, {index: msgstr}) for every live entry of a .po file."""
+    """(flags, msgid, msgid_plural, {index: msgstr}) for every live entry of a .po file.
+
+    A msgid with a context (pgettext) comes back as gettext stores it in the
+    compiled catalogue: context, EOT, msgid.
+    """
     for block in po_path.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.splitlines() if line and not line.startswith("#~")]
         flags = " ".join(line for line in lines if line.startswith("#,"))
@@ -34,7 +38,10 @@ def entries(po_path):
             translations = {0: fields["msgstr"]}
         else:
             translations = {int(key[7:-1]): value for key, value in fields.items() if key.startswith("msgstr[")}
-        yield flags, fields["msgid"], fields.get("msgid_plural"), translations
+        msgid = fields["msgid"]
+        if "msgctxt" in fields:
+            msgid = f"{fields['msgctxt']}\x04{msgid}"
+        yield flags, msgid, fields.get("msgid_plural"), translations
 
 
 def test_there_are_catalogues_for_both_languages():

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -10,4 +11,4 @@ class CoreConfig(AppConfig):
 
     name = "trainingcenter.core"
     label = "core"
-    verbose_name = "Platform"
+    verbose_name = _("Platform")

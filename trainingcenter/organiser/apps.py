@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganiserConfig(AppConfig):
@@ -6,4 +7,4 @@ class OrganiserConfig(AppConfig):
 
     name = "trainingcenter.organiser"
     label = "organiser"
-    verbose_name = "Organiser pages"
+    verbose_name = _("Organiser pages")
