@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "trainingcenter.meetings",
     "trainingcenter.registrations",
     "trainingcenter.attendance",
+    "trainingcenter.certificates",
+    "trainingcenter.surveys",
     # Interface apps: pages and endpoints over the data apps above.
     "trainingcenter.public",
     "trainingcenter.organiser",
