@@ -57,9 +57,12 @@ INSTALLED_APPS = [
     "trainingcenter.programs",
     "trainingcenter.meetings",
     "trainingcenter.registrations",
+    "trainingcenter.news",
     "trainingcenter.attendance",
     "trainingcenter.certificates",
     "trainingcenter.surveys",
+    "trainingcenter.reports",
+    "trainingcenter.search",
     # Interface apps: pages and endpoints over the data apps above.
     "trainingcenter.public",
     "trainingcenter.organiser",
