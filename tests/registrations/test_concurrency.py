@@ -3,11 +3,10 @@
 Runs on SQLite (file database, IMMEDIATE transactions) and on PostgreSQL
 (row lock on the program): ``bin/with-postgres .venv/bin/pytest tests/registrations/test_concurrency.py``.
 """
-import threading
 
 import pytest
-from django.db import connection
 
+from tests.concurrency import race
 from tests.factories import ProgramFactory
 from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
@@ -25,28 +24,6 @@ def data(email):
         given_name="Parallel", family_name="Person", email=email, country="KZ",
         organization="Almaty University", sector="academia", consent=True,
     )
-
-
-def race(jobs):
-    """Run each job in its own thread, all released at once; returns (results, errors)."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [None] * len(jobs), []
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as error:  # noqa: BLE001 - collected and asserted below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 def test_sixty_threads_never_oversell_ten_seats():
