@@ -6,14 +6,20 @@ mounted here; data apps have no URLs of their own.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from trainingcenter.api.site import api
 from trainingcenter.organiser.two_factor import TwoFactorLoginForm
+from trainingcenter.public.sitemaps import sitemaps
 from trainingcenter.public.views.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": sitemaps, "template_name": "news/sitemap.xml"},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

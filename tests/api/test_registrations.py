@@ -190,6 +190,95 @@ def test_unknown_or_draft_program_is_404(api):
     assert api.post(url(draft), person()).status_code == 404
 
 
+# A body wrong in every field it can be: what a client's bug or a fuzzer sends.
+EVERYTHING_WRONG = {"given_name": "", "email": "nope", "country": "Atlantis", "consent": "yes",
+                    "sector": 7, "unknown_field": True}
+
+
+def test_an_unknown_program_is_404_before_the_fields_are_read(api):
+    draft = ProgramFactory(status=Program.Status.DRAFT)
+
+    for path in ("/api/programs/no-such-program/registrations", url(draft)):
+        for body in (EVERYTHING_WRONG, {}, [], None):
+            response = api.post(path, body)
+
+            assert response.status_code == 404, (path, body, response.content)
+            assert error_of(response)["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("program_kwargs", "code"),
+    [
+        ({"status": Program.Status.REGISTRATION_CLOSED}, "closed"),
+        ({"registration_closes": timezone.now() - dt.timedelta(hours=1),
+          "registration_opens": timezone.now() - dt.timedelta(days=3)}, "closed"),
+        ({"registration_opens": timezone.now() + dt.timedelta(days=1)}, "not_open"),
+    ],
+)
+def test_a_closed_program_is_422_before_the_fields_are_read(api, program_kwargs, code):
+    program = ProgramFactory(**program_kwargs)
+
+    response = api.post(url(program), EVERYTHING_WRONG)
+
+    assert response.status_code == 422, response.content
+    error = error_of(response)
+    assert error["code"] == code
+    assert "fields" not in error
+
+
+def test_an_open_program_names_every_wrong_field(api):
+    program = ProgramFactory()
+
+    response = api.post(url(program), EVERYTHING_WRONG, headers={"Accept-Language": "en"})
+
+    assert response.status_code == 400
+    fields = error_of(response)["fields"]
+    assert {"given_name", "family_name", "country", "organization", "consent", "sector",
+            "unknown_field"} <= set(fields)
+    assert fields["unknown_field"] == ["Unknown field."]
+
+
+def test_null_in_a_registration_field_is_named_as_null(api):
+    program = ProgramFactory()
+
+    response = api.post(url(program), person(given_name=None), headers={"Accept-Language": "en"})
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"]["given_name"] == ["This field cannot be null."]
+
+
+def test_staff_registering_outside_the_window_still_get_field_errors(api, organiser):
+    program = ProgramFactory(status=Program.Status.REGISTRATION_CLOSED)
+    program.organisers.add(organiser)
+
+    response = api.as_user(organiser).post(url(program), person(country="Atlantis"))
+
+    assert response.status_code == 400
+    assert "country" in error_of(response)["fields"]
+
+
+@pytest.mark.parametrize(("sent", "code", "language"), [
+    ("Kazakhstan", "KZ", "en"), ("china", "CN", "en"), ("Kazakhstan", "KZ", "ru"),
+])
+def test_a_country_name_is_answered_with_its_iso_code(api, sent, code, language):
+    program = ProgramFactory()
+
+    response = api.post(url(program), person(country=sent), headers={"Accept-Language": language})
+
+    assert response.status_code == 400
+    [message] = error_of(response)["fields"]["country"]
+    assert code in message and sent in message
+    if language == "en":
+        assert message == f"Please give the country's ISO code, e.g. {code} for {sent}."
+    assert not program.registrations.exists()
+
+
+def test_an_unknown_country_is_asked_for_from_the_list(api):
+    response = api.post(url(ProgramFactory()), person(country="Atlantis"), headers={"Accept-Language": "en"})
+
+    assert error_of(response)["fields"]["country"] == ["Please choose a country from the list."]
+
+
 def test_answers_as_a_list_or_an_object_are_saved(api):
     program = ProgramFactory()
     topic = QuestionFactory(program=program, label="Your topic?", required=True)

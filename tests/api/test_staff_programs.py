@@ -1,4 +1,5 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -53,6 +54,84 @@ def test_naive_times_are_read_in_the_programs_time_zone(admin_api):
     assert admin_api.post("/api/programs", body).status_code == 201
 
     assert Program.objects.get().starts == dt.datetime(2030, 6, 8, 1, tzinfo=dt.UTC)
+
+
+def test_plain_dates_are_whole_days_in_the_programs_time_zone(admin_api):
+    body = {**CONTRACT_BODY, "starts": "2030-06-08", "ends": "2030-06-09",
+            "registration_opens": "2030-05-01", "registration_closes": "2030-06-06"}
+
+    response = admin_api.post("/api/programs", body)
+
+    assert response.status_code == 201, response.content
+    program = Program.objects.get()
+    shanghai = ZoneInfo("Asia/Shanghai")
+    # From 00:00 on the first day to the last second of the last, in Beijing.
+    assert program.starts == dt.datetime(2030, 6, 8, 0, 0, tzinfo=shanghai)
+    assert program.ends == dt.datetime(2030, 6, 9, 23, 59, 59, tzinfo=shanghai)
+    assert program.registration_opens == dt.datetime(2030, 5, 1, 0, 0, tzinfo=shanghai)
+    assert program.registration_closes == dt.datetime(2030, 6, 6, 23, 59, 59, tzinfo=shanghai)
+    assert response.json()["starts"] in ("2030-06-07T16:00:00Z", "2030-06-07T16:00:00+00:00")
+
+
+def test_a_one_day_program_can_be_given_as_one_date(admin_api):
+    body = {**CONTRACT_BODY, "starts": "2030-06-08", "ends": "2030-06-08", "time_zone": "Asia/Almaty"}
+    del body["registration_closes"]
+
+    assert admin_api.post("/api/programs", body).status_code == 201
+
+    program = Program.objects.get()
+    assert program.ends - program.starts == dt.timedelta(hours=23, minutes=59, seconds=59)
+    assert program.starts.astimezone(ZoneInfo("Asia/Almaty")).time() == dt.time(0, 0)
+
+
+def test_a_plain_date_in_a_change_is_read_in_the_programs_zone_or_its_new_one(admin_api):
+    ProgramFactory(slug="p", time_zone="Europe/Moscow", starts=dt.datetime(2030, 6, 8, 6, tzinfo=dt.UTC),
+                   ends=dt.datetime(2030, 6, 8, 14, tzinfo=dt.UTC), registration_opens=None,
+                   registration_closes=None)
+
+    kept_zone = admin_api.patch("/api/programs/p", {"ends": "2030-06-10"})
+    assert kept_zone.status_code == 200, kept_zone.content
+    assert Program.objects.get().ends == dt.datetime(2030, 6, 10, 23, 59, 59, tzinfo=ZoneInfo("Europe/Moscow"))
+
+    new_zone = admin_api.patch("/api/programs/p", {"time_zone": "Asia/Tashkent", "starts": "2030-06-09"})
+    assert new_zone.status_code == 200, new_zone.content
+    assert Program.objects.get().starts == dt.datetime(2030, 6, 9, tzinfo=ZoneInfo("Asia/Tashkent"))
+
+
+@pytest.mark.parametrize("value", ["2030-02-30", "2030-6-8", "08.06.2030"])
+def test_a_date_that_is_not_one_is_refused_with_the_iso_hint(admin_api, value):
+    response = admin_api.post("/api/programs", {**CONTRACT_BODY, "ends": value}, headers={"Accept-Language": "en"})
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"]["ends"] == [
+        "Please give a date and time in ISO 8601, e.g. 2026-06-08T09:00:00+08:00."
+    ]
+
+
+def test_an_agenda_item_needs_its_times_not_only_a_date(admin_api):
+    ProgramFactory(slug="p")
+
+    response = admin_api.post("/api/programs/p/sessions", {"title": "T", "starts": "2030-06-08",
+                                                          "ends": "2030-06-08T10:00:00"},
+                              headers={"Accept-Language": "en"})
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"]["starts"] == [
+        "Please give the time as well as the date, e.g. 2026-06-08T09:00:00+08:00."
+    ]
+
+
+def test_openapi_says_what_a_plain_date_means(client):
+    components = client.get("/api/openapi.json").json()["components"]["schemas"]
+
+    for schema in ("ProgramIn", "ProgramPatch"):
+        starts = components[schema]["properties"]["starts"]
+        ends = components[schema]["properties"]["ends"]
+        assert {"type": "string", "format": "date"} in starts["anyOf"]
+        assert "00:00 that day in the program's time zone" in starts["description"]
+        assert "23:59:59" in ends["description"]
+        assert "23:59:59" in components[schema]["properties"]["registration_closes"]["description"]
+    assert components["SessionIn"]["properties"]["starts"]["format"] == "date-time"
 
 
 def test_duplicate_slug_is_409(admin_api):

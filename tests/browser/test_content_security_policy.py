@@ -136,7 +136,7 @@ def test_visitor_pages(page, live_server, site, watch, screenshot):
 
     watch.open(f"{base}/en/programs/{site.program.slug}/")
     # local-time.js ran: the viewer's own time is beside the program's.
-    expect(page.locator(".viewer-time").first).to_contain_text("04:00–04:45")
+    expect(page.locator(".session .viewer-time").first).to_contain_text("04:00–04:45")
     screenshot(page, "csp-program")
 
     watch.open(f"{base}/en/people/{site.speaker.slug}/")

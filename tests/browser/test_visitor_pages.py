@@ -60,7 +60,7 @@ def test_program_page(page, live_server, site, screenshot, lang):
     expect(page.locator(".agenda-day")).to_have_count(2)
     expect(page.locator(".session-time").first).to_have_text("09:00–09:45")
     # ...and, added by local-time.js, in the viewer's (Moscow, UTC+3).
-    expect(page.locator(".viewer-time").first).to_contain_text("04:00–04:45")
+    expect(page.locator(".session .viewer-time").first).to_contain_text("04:00–04:45")
     expect(page.get_by_role("link", name="Prof. Wang Wei")).to_be_visible()
     expect(page.locator(".registration-box")).to_be_visible()
     screenshot(page, f"program-{lang}")

@@ -65,8 +65,13 @@ def test_program_organiser_group_edits_programs_but_not_the_centre():
         assert refused not in granted
 
 
-def test_checkin_staff_group_only_views_programs_and_registrations():
-    assert names(CHECKIN_STAFF) == {"programs.view_program", "registrations.view_registration"}
+CHECKIN_STAFF_PERMISSIONS = {
+    "programs.view_program", "registrations.view_registration", "attendance.add_checkin", "attendance.view_checkin",
+}
+
+
+def test_checkin_staff_group_only_views_programs_and_registrations_and_checks_people_in():
+    assert names(CHECKIN_STAFF) == CHECKIN_STAFF_PERMISSIONS
 
 
 def test_sync_roles_restores_the_defined_sets_and_is_idempotent():
@@ -82,7 +87,7 @@ def test_sync_roles_restores_the_defined_sets_and_is_idempotent():
 
     assert "programs.change_program" in first[PROGRAM_ORGANISER]
     assert "programs.manage_all_programs" not in first[PROGRAM_ORGANISER]
-    assert first[CHECKIN_STAFF] == {"programs.view_program", "registrations.view_registration"}
+    assert first[CHECKIN_STAFF] == CHECKIN_STAFF_PERMISSIONS
     assert first == second
     assert Group.objects.filter(name=CHECKIN_STAFF).count() == 1
 

@@ -3,6 +3,7 @@ from .center import CenterFactory, CountryGroupFactory, PartnerFactory
 from .meetings import OnlineMeetingFactory, ZoomMeetingFactory
 from .programs import (
     FocusAreaFactory,
+    FrequentlyAskedQuestionFactory,
     PersonFactory,
     ProgramFactory,
     ProgramRoleFactory,
@@ -19,6 +20,7 @@ __all__ = [
     "OnlineMeetingFactory",
     "ZoomMeetingFactory",
     "FocusAreaFactory",
+    "FrequentlyAskedQuestionFactory",
     "PersonFactory",
     "ProgramFactory",
     "ProgramRoleFactory",

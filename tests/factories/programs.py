@@ -3,7 +3,16 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from trainingcenter.programs.models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
+from trainingcenter.programs.models import (
+    FocusArea,
+    FrequentlyAskedQuestion,
+    Person,
+    Program,
+    ProgramRole,
+    Session,
+    Takeaway,
+    Theme,
+)
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -90,3 +99,13 @@ class TakeawayFactory(factory.django.DjangoModelFactory):
     program = factory.SubFactory(ProgramFactory)
     heading = "Policy"
     text = factory.Sequence(lambda n: f"Takeaway {n}")
+
+
+class FrequentlyAskedQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FrequentlyAskedQuestion
+
+    program = factory.SubFactory(ProgramFactory)
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An answer."
+    order = factory.Sequence(lambda n: n)

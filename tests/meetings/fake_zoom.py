@@ -2,8 +2,10 @@
 
 Zoom's cloud cannot be reached from the test machines, so the real client is
 tested against this: Server-to-Server OAuth tokens, adding registrants to
-meetings and webinars, cancelling them, and the failures Zoom can answer with
-(401 for an expired token, 429 with and without Retry-After, 5xx, refusals).
+meetings and webinars, cancelling them, the past occurrences of a meeting and
+their participant reports (paged with ``next_page_token``, as Zoom pages
+them), and the failures Zoom can answer with (401 for an expired token, 429
+with and without Retry-After, 5xx, refusals).
 Tests flip switches to provoke failures and read ``requests`` to see what the
 client sent.
 """
@@ -15,7 +17,7 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 ACCOUNT_ID = "fake-account"
 CLIENT_ID = "fake-client-id"
@@ -23,6 +25,9 @@ CLIENT_SECRET = "fake-client-secret"
 
 REGISTRANTS_PATH = re.compile(r"^/v2/(meetings|webinars)/(\d+)/registrants$")
 STATUS_PATH = re.compile(r"^/v2/(meetings|webinars)/(\d+)/registrants/status$")
+INSTANCES_PATH = re.compile(r"^/v2/past_(meetings|webinars)/([^/]+)/instances$")
+REPORT_PATH = re.compile(r"^/v2/report/(meetings|webinars)/([^/]+)/participants$")
+MAX_PAGE_SIZE = 300
 
 
 @dataclass
@@ -44,6 +49,12 @@ class FakeZoomState:
     failures: list = field(default_factory=list)  # [(status, headers, body)] answered before anything else
     is_down: bool = False
     refused: dict = field(default_factory=dict)  # {email: (code, message)} answered with 400
+    # {(collection, meeting id): [{"uuid": ..., "start_time": ...}]}
+    instances: dict = field(default_factory=dict)
+    # {(collection, meeting id or instance uuid): [participant dict]}
+    reports: dict = field(default_factory=dict)
+    # {next_page_token: (collection, meeting, offset, page_size)}
+    page_tokens: dict = field(default_factory=dict)
 
 
 class FakeZoom:
@@ -99,6 +110,19 @@ class FakeZoom:
     def refuse(self, email, code=3027, message="Host email cannot register for the meeting."):
         with self.lock:
             self.state.refused[email.lower()] = (code, message)
+
+    def add_instance(self, collection, zoom_id, uuid, start_time, participants=()):
+        """A past occurrence of a meeting (``collection`` "meetings" or "webinars"), with its report's rows."""
+        with self.lock:
+            self.state.instances.setdefault((collection, str(zoom_id)), []).append(
+                {"uuid": uuid, "start_time": start_time}
+            )
+            self.state.reports[(collection, uuid)] = list(participants)
+
+    def set_report(self, collection, meeting, participants):
+        """The participant report of a meeting ID (its latest occurrence) or of one occurrence's UUID."""
+        with self.lock:
+            self.state.reports[(collection, str(meeting))] = list(participants)
 
     def expire_tokens(self):
         """Zoom dropped every token: the next API call answers 401, code 124."""
@@ -195,7 +219,50 @@ class FakeZoom:
             return self._add_registrant(match.group(1), match.group(2), body)
         if method == "PUT" and (match := STATUS_PATH.match(url.path)):
             return self._update_status(match.group(1), match.group(2), body)
+        if method == "GET" and (match := INSTANCES_PATH.match(url.path)):
+            return self._instances(match.group(1), _meeting(match.group(2)))
+        if method == "GET" and (match := REPORT_PATH.match(url.path)):
+            return self._report(match.group(1), _meeting(match.group(2)), parse_qs(url.query))
         return 404, {}, {"code": 404, "message": "Not found"}
+
+    def _instances(self, collection, zoom_id):
+        if (collection, zoom_id) not in self.state.instances:
+            return 404, {}, {"code": 3001, "message": f"Meeting does not exist: {zoom_id}."}
+        return 200, {}, {collection: list(self.state.instances[(collection, zoom_id)])}
+
+    def _report(self, collection, meeting, query):
+        """One page of a participant report, as Zoom pages it: ``page_size`` rows and a token for the next."""
+        token = (query.get("next_page_token") or [""])[0]
+        if token:
+            if token not in self.state.page_tokens:
+                return 400, {}, {"code": 300, "message": "The next page token is invalid or expired."}
+            collection, meeting, offset, page_size = self.state.page_tokens.pop(token)
+        else:
+            try:
+                page_size = int((query.get("page_size") or ["30"])[0])
+            except ValueError:
+                return 400, {}, {"code": 300, "message": "Invalid page_size."}
+            if not 1 <= page_size <= MAX_PAGE_SIZE:
+                return 400, {}, {"code": 300, "message": "Invalid page_size."}
+            offset = 0
+        if (collection, meeting) not in self.state.reports:
+            return 404, {}, {"code": 3001, "message": f"Meeting does not exist: {meeting}."}
+        rows = self.state.reports[(collection, meeting)]
+        with_registrant = "registrant_id" in ",".join(query.get("include_fields") or [])
+        page = []
+        for row in rows[offset:offset + page_size]:
+            row = dict(row)
+            if not with_registrant:
+                row.pop("registrant_id", None)
+            page.append(row)
+        next_token = ""
+        if offset + page_size < len(rows):
+            next_token = secrets.token_urlsafe(12)
+            self.state.page_tokens[next_token] = (collection, meeting, offset + page_size, page_size)
+        return 200, {}, {
+            "page_size": page_size, "total_records": len(rows), "next_page_token": next_token,
+            "participants": page,
+        }
 
     def _token(self, handler, url):
         query = parse_qs(url.query)
@@ -247,3 +314,9 @@ class FakeZoom:
                     else:
                         registrant["status"] = body["action"]
         return 204, {}, None
+
+
+def _meeting(segment):
+    """A meeting ID or an instance UUID from the path, as the client encoded it (once, or twice)."""
+    value = unquote(segment)
+    return unquote(value) if "%" in value else value

@@ -167,3 +167,84 @@ def test_logs_carry_no_email_address(client, fake_zoom, caplog):
 
     assert caplog.records  # the failures were logged ...
     assert "private.person" not in caplog.text  # ... without the address
+
+
+# --- participant reports ------------------------------------------------------------------------
+
+
+def participant(n, **extra):
+    return {
+        "id": f"p{n}", "name": f"Person {n}", "user_email": f"person{n}@example.org",
+        "join_time": "2026-06-08T01:00:00Z", "leave_time": "2026-06-08T02:00:00Z", "duration": 3600,
+        "registrant_id": f"reg{n}", **extra,
+    }
+
+
+def test_report_participants_reads_every_page(client, fake_zoom):
+    fake_zoom.set_report("meetings", "85120001234", [participant(n) for n in range(650)])
+
+    rows = client.report_participants("meeting", "85120001234")
+
+    assert [row["id"] for row in rows] == [f"p{n}" for n in range(650)]
+    calls = fake_zoom.requests_to("GET", "/v2/report/meetings/85120001234/participants")
+    assert len(calls) == 3  # 300 + 300 + 50
+    assert calls[0].query["page_size"] == ["300"] and "next_page_token" not in calls[0].query
+    assert calls[0].query["include_fields"] == ["registrant_id"]
+    assert calls[1].query["next_page_token"][0]
+    assert rows[0]["registrant_id"] == "reg0"
+
+
+def test_webinar_reports_go_to_the_webinar_endpoint(client, fake_zoom):
+    fake_zoom.set_report("webinars", "99911122233", [participant(1)])
+
+    assert len(client.report_participants("webinar", "99911122233")) == 1
+    assert fake_zoom.requests_to("GET", "/v2/report/webinars/99911122233/participants")
+
+
+def test_past_instances_and_their_reports_by_uuid(client, fake_zoom):
+    # Zoom's instance UUIDs are base64: "/" and "+" must be encoded, "//" or a leading "/" twice.
+    uuids = ["4444AAAiAAAAAiAiAiiAii==", "/ajXp112QmuoKj4854875==", "ab//cd+ef=="]
+    for n, uuid in enumerate(uuids):
+        fake_zoom.add_instance("meetings", "85120001234", uuid, f"2026-06-0{8 + n}T01:00:00Z", [participant(n)])
+
+    instances = client.past_instances("meeting", "85120001234")
+
+    assert [instance.uuid for instance in instances] == uuids
+    assert instances[0].start_time == dt.datetime(2026, 6, 8, 1, 0, tzinfo=dt.UTC)
+    for n, instance in enumerate(instances):
+        [row] = client.report_participants("meeting", instance.uuid)
+        assert row["id"] == f"p{n}"
+    paths = [r.path for r in fake_zoom.requests_to("GET", "/participants")]
+    assert "/v2/report/meetings/4444AAAiAAAAAiAiAiiAii%3D%3D/participants" in paths
+    assert "/v2/report/meetings/%252FajXp112QmuoKj4854875%253D%253D/participants" in paths
+
+
+def test_encode_meeting_id():
+    assert zoom.encode_meeting_id("85120001234") == "85120001234"
+    assert zoom.encode_meeting_id("abc+d/e==") == "abc%2Bd%2Fe%3D%3D"
+    assert zoom.encode_meeting_id("/abc") == "%252Fabc"
+
+
+def test_an_unknown_meeting_report_is_refused(client, fake_zoom):
+    with pytest.raises(zoom.ZoomRejected) as caught:
+        client.report_participants("meeting", "85100000000")
+    assert (caught.value.status, caught.value.code) == (404, 3001)
+
+
+def test_report_calls_renew_an_expired_token(client, fake_zoom):
+    fake_zoom.set_report("meetings", "85120001234", [participant(1)])
+    client.report_participants("meeting", "85120001234")
+    fake_zoom.expire_tokens()
+
+    assert len(client.report_participants("meeting", "85120001234")) == 1
+    assert len(fake_zoom.requests_to("POST", "/oauth/token")) == 2
+
+
+def test_a_rate_limited_report_page_says_when_to_try_again(client, fake_zoom):
+    fake_zoom.set_report("meetings", "85120001234", [participant(n) for n in range(400)])
+    add(client, email="warm@example.org")
+    fake_zoom.rate_limit_next(1, retry_after=30)
+
+    with pytest.raises(zoom.ZoomRateLimited) as caught:
+        client.report_participants("meeting", "85120001234")
+    assert caught.value.retry_after_seconds == 30

@@ -1,7 +1,7 @@
 """Build the POST data the admin's program page sends."""
 from django.utils import timezone
 
-INLINE_PREFIXES = ("sessions", "roles", "focus_areas", "takeaways")
+INLINE_PREFIXES = ("sessions", "roles", "focus_areas", "takeaways", "faqs")
 
 
 def management_forms(program=None, **totals):

@@ -107,3 +107,65 @@ def test_error_views_render_their_templates():
 def test_draft_programs_never_on_home(client):
     ProgramFactory(status=Program.Status.DRAFT, title="Hidden draft")
     assert "Hidden draft" not in client.get("/en/").content.decode()
+
+
+# --- how to reach the centre -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def reachable_centre():
+    return CenterFactory(
+        email="training@example.org",
+        phone="+86 10 1234 5678",
+        address="Example Road 1\nHaidian District\nBeijing, China",
+        address_zh_hans="中国北京市\n海淀区示例路1号",
+    )
+
+
+def test_about_page_gives_the_centres_contact_details(client, reachable_centre):
+    html = client.get("/en/about/").content.decode()
+
+    contact = html.split('id="contact"')[1].split("</section>")[0]
+    assert '<a href="mailto:training@example.org">training@example.org</a>' in contact
+    assert '<a href="tel:+861012345678">+86 10 1234 5678</a>' in contact
+    assert "<address>Example Road 1<br>Haidian District<br>Beijing, China</address>" in contact
+
+
+def test_about_page_gives_the_address_as_each_language_writes_it(client, reachable_centre):
+    chinese = client.get("/zh-hans/about/").content.decode()
+    russian = client.get("/ru/about/").content.decode()
+
+    assert "<address>中国北京市<br>海淀区示例路1号</address>" in chinese
+    # No Russian address yet: the English one, marked as English, with a note in Russian.
+    contact = russian.split('id="contact"')[1].split("</section>")[0]
+    assert '<address lang="en">Example Road 1<br>' in contact
+    assert 'class="fallback-note"' in contact
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/about/", "/en/programs/", "/zh-hans/", "/en/no-such-page/"])
+def test_every_page_has_the_contact_line_in_its_footer(client, reachable_centre, path):
+    ProgramFactory(status=Program.Status.ANNOUNCED)
+    html = client.get(path).content.decode()
+
+    footer = html.split('<footer class="site-footer">')[1]
+    assert 'href="/' in footer and '/about/#contact"' in footer
+    assert '<a href="mailto:training@example.org">training@example.org</a>' in footer
+    assert '<a href="tel:+861012345678">+86 10 1234 5678</a>' in footer
+    if path.startswith("/zh-hans/"):
+        assert "中国北京市 海淀区示例路1号" in footer
+    else:
+        assert "Example Road 1, Haidian District, Beijing, China" in footer
+
+
+def test_a_program_page_footer_has_the_contact_line_too(client, reachable_centre):
+    program = ProgramFactory()
+
+    footer = client.get(program.get_absolute_url()).content.decode().split('<footer class="site-footer">')[1]
+
+    assert "mailto:training@example.org" in footer
+
+
+def test_without_contact_details_the_footer_has_no_contact_line(client):
+    CenterFactory(email="")
+
+    assert 'class="footer-contact"' not in client.get("/en/").content.decode()

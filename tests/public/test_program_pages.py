@@ -5,7 +5,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import PersonFactory, ProgramFactory, SessionFactory, ThemeFactory
+from tests.factories import (
+    CenterFactory,
+    FrequentlyAskedQuestionFactory,
+    PersonFactory,
+    ProgramFactory,
+    SessionFactory,
+    ThemeFactory,
+)
 from tests.factories.showcase import showcase_site
 from trainingcenter.programs.models import Program
 
@@ -256,3 +263,147 @@ def test_agenda_days_are_numbered_from_the_programs_first_day(client):
     assert "Day 1 · Saturday, May 10, 2031" in html
     assert "Day 3 · Monday, May 12, 2031" in html
     assert "Day 2" not in html
+
+
+# --- times without an agenda, one-day programs, questions and contact -------------------------------
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+
+def one_day_program(**overrides):
+    """A one-day online program, 14:00–17:00 in Beijing (06:00–09:00 UTC), far in the future, without agenda."""
+    values = {
+        "title": "Lithium-ion batteries",
+        "starts": dt.datetime(2031, 9, 28, 14, 0, tzinfo=SHANGHAI),
+        "ends": dt.datetime(2031, 9, 28, 17, 0, tzinfo=SHANGHAI),
+        "registration_closes": dt.datetime(2031, 9, 26, 23, 59, tzinfo=SHANGHAI),
+    }
+    values.update(overrides)
+    return ProgramFactory(**values)
+
+
+def test_without_an_agenda_the_page_gives_the_times_in_the_programs_zone_and_for_the_browser(client):
+    program = one_day_program()
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    # Once, with both times, in Beijing time; the browser adds the visitor's own from the UTC instants.
+    assert "Sept. 28, 2031, 14:00–17:00" in html
+    assert html.count("Sept. 28, 2031") == 1
+    assert (
+        '<time class="program-when" datetime="2031-09-28T06:00:00+00:00" data-local '
+        'data-end="2031-09-28T09:00:00+00:00" data-tz="Asia/Shanghai">'
+    ) in html
+    assert "Asia/Shanghai (UTC+08:00)" in html
+    assert "The agenda will be published soon." in html
+
+
+def test_a_completed_program_without_an_agenda_promises_nothing(client):
+    program = one_day_program(
+        starts=dt.datetime(2022, 9, 28, 14, 0, tzinfo=SHANGHAI), ends=dt.datetime(2022, 9, 28, 17, 0, tzinfo=SHANGHAI),
+        registration_opens=None, registration_closes=dt.datetime(2022, 9, 26, 23, 59, tzinfo=SHANGHAI),
+        status=Program.Status.COMPLETED,
+    )
+
+    response = client.get(program.get_absolute_url())
+    html = response.content.decode()
+
+    assert "published soon" not in html
+    assert 'id="agenda-heading"' not in html
+    assert "Sept. 28, 2022, 14:00–17:00" in html
+
+
+def test_a_past_program_not_yet_marked_completed_promises_nothing_either(client):
+    program = one_day_program(
+        starts=timezone.now() - dt.timedelta(days=3), ends=timezone.now() - dt.timedelta(days=3, hours=-3),
+        registration_opens=None, registration_closes=None, status=Program.Status.RUNNING,
+    )
+
+    assert "published soon" not in client.get(program.get_absolute_url()).content.decode()
+
+
+def test_a_program_over_several_days_gives_both_dates_with_their_times(client):
+    program = one_day_program(ends=dt.datetime(2031, 9, 29, 12, 0, tzinfo=SHANGHAI))
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "Sept. 28, 2031, 14:00 – Sept. 29, 2031, 12:00" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh-hans", "2031年9月28日 14:00–17:00"), ("ru", "28 сентября 2031 г., 14:00–17:00")],
+)
+def test_the_times_in_each_language(client, lang, expected):
+    program = one_day_program()
+
+    html = client.get(f"/{lang}/programs/{program.slug}/").content.decode()
+
+    assert expected in html
+
+
+def test_a_one_day_agenda_names_its_date_once_without_a_day_number(client):
+    program = one_day_program()
+    SessionFactory(program=program, title="Opening", starts=program.starts, ends=program.starts + dt.timedelta(hours=1))
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "Sunday, Sept. 28, 2031" in html
+    assert "Day 1" not in html
+    assert "14:00–15:00" in html
+
+
+def test_questions_with_answers_and_the_programs_contact_person(client):
+    program = one_day_program(
+        contact_name="Program office", contact_name_zh_hans="项目办公室", contact_email="office@example.org",
+    )
+    FrequentlyAskedQuestionFactory(
+        program=program, order=1, question="Do I need a visa?", question_zh_hans="需要签证吗？",
+        answer="No: it is online.\n\nSee https://example.org/visa for more.", answer_zh_hans="不需要：线上举行。",
+    )
+    FrequentlyAskedQuestionFactory(program=program, order=2, question="Is there a recording?", answer="Not yet.")
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert '<h2 id="questions-heading">Questions?</h2>' in html
+    assert html.index("Do I need a visa?") < html.index("Is there a recording?")
+    assert '<summary>Do I need a visa?</summary>' in html
+    assert "<p>No: it is online.</p>" in html
+    assert '<a href="https://example.org/visa" rel="nofollow">https://example.org/visa</a>' in html
+    assert "Program office" in html
+    assert '<a href="mailto:office@example.org">office@example.org</a>' in html
+
+    chinese = client.get(f"/zh-hans/programs/{program.slug}/").content.decode()
+    assert "<summary>需要签证吗？</summary>" in chinese
+    assert "项目办公室" in chinese
+    # The untranslated question is marked as English, and the section says so once.
+    assert '<summary lang="en">Is there a recording?</summary>' in chinese
+    questions = chinese.split('id="questions-heading"')[1].split("</section>")[0]
+    assert questions.count('class="fallback-note"') == 1
+
+
+def test_faq_answers_are_escaped(client):
+    program = one_day_program()
+    FrequentlyAskedQuestionFactory(program=program, question="<b>Visa?</b>", answer="<script>alert(1)</script>")
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;b&gt;Visa?&lt;/b&gt;" in html
+
+
+def test_without_a_contact_person_the_page_offers_the_centres_address(client):
+    CenterFactory(email="training@example.org")
+    program = one_day_program()
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert 'id="questions-heading"' in html
+    assert 'class="program-contact"' in html
+    assert '<a href="mailto:training@example.org">training@example.org</a>' in html
+
+
+def test_without_questions_or_any_address_there_is_no_questions_section(client):
+    program = one_day_program()
+
+    assert 'id="questions-heading"' not in client.get(program.get_absolute_url()).content.decode()

@@ -11,12 +11,14 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import ProgramFactory, RegistrationFactory, SessionFactory
+from tests.programs.admin_form_data import existing_program_data
 from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
 from trainingcenter.meetings.models import OnlineMeeting
-from trainingcenter.registrations import emails, services
+from trainingcenter.programs import services as program_services
+from trainingcenter.registrations import emails, services, tasks
 from trainingcenter.registrations.models import Registration, RegistrationEvent
-from trainingcenter.registrations.services import RegistrationData
+from trainingcenter.registrations.services import RegistrationData, privacy
 from trainingcenter.registrations.services.reminders import send_due_reminders
 
 pytestmark = pytest.mark.django_db
@@ -300,3 +302,294 @@ def test_the_join_link_mail_and_the_reminder_say_what_to_do(two_day_program):
 
     assert "Please do not share it" in join_text
     assert "Please join with your personal link below a few minutes before the start." in reminder_text
+
+
+# --- new times: an update e-mail with the calendar, for each confirmed participant ----------------
+
+
+def calendar_sequences(message):
+    [content] = [content for _name, content, mimetype in message.attachments if mimetype == "text/calendar"]
+    return {int(event["sequence"]) for event in icalendar.Calendar.from_ical(content).walk("VEVENT")}
+
+
+def mails_to(registration):
+    return [m for m in django_mail.outbox if m.to == [registration.email]]
+
+
+def new_times_mails(registration):
+    return [m for m in mails_to(registration) if m.subject.startswith("New times:")]
+
+
+def tasks_named(name):
+    return DBTaskResult.objects.filter(task_path=f"trainingcenter.registrations.tasks.{name}")
+
+
+@pytest.fixture
+def participants(two_day_program):
+    """Two confirmed participants (each with their confirmation and calendar), one waiting, one cancelled."""
+    two_day_program.capacity_online = 2
+    two_day_program.save()
+    confirmed = [services.register(two_day_program, data(email=f"p{n}@example.org")) for n in (1, 2)]
+    waiting = services.register(two_day_program, data(email="waiting@example.org"))
+    cancelled = services.register(two_day_program, data(email="gone@example.org"))
+    run_tasks()
+    services.cancel_registration(cancelled)
+    run_tasks()
+    for registration in (*confirmed, waiting, cancelled):
+        registration.refresh_from_db()
+    assert waiting.status == Registration.Status.WAITLISTED
+    return {"confirmed": confirmed, "waiting": waiting, "cancelled": cancelled}
+
+
+def move_first_session(program, minutes=30):
+    session = program.sessions.order_by("starts").first()
+    shift = dt.timedelta(minutes=minutes)
+    return program_services.update_session(
+        session, {"starts": session.starts + shift, "ends": session.ends + shift}, actor=None,
+    )
+
+
+def test_moving_a_session_sends_each_confirmed_participant_one_update_with_a_higher_sequence(
+    two_day_program, participants,
+):
+    before = {r.pk: calendar_sequences(mails_to(r)[0]) for r in participants["confirmed"]}
+    django_mail.outbox.clear()
+
+    move_first_session(two_day_program)
+    run_tasks()
+
+    for registration in participants["confirmed"]:
+        [update] = new_times_mails(registration)
+        assert update.subject == "New times: Green Development Training"
+        assert "The organisers have changed the program's times." in update.body
+        assert "09:30–10:00 (01:30–02:00 UTC)  Opening remarks" in update.body
+        assert min(calendar_sequences(update)) > max(before[registration.pk])
+        [html] = [body for body, mimetype in update.alternatives if mimetype == "text/html"]
+        assert "09:30–10:00" in html
+    for registration in (participants["waiting"], participants["cancelled"]):
+        assert mails_to(registration) == []
+
+
+def test_the_change_only_queues_a_task_the_worker_fans_out(two_day_program, participants):
+    before = OutgoingMail.objects.count()
+
+    move_first_session(two_day_program)
+
+    # In the organiser's request: one task, no e-mail rendered.
+    assert tasks_named("announce_schedule_change").filter(status="READY").count() == 1
+    assert not tasks_named("send_schedule_update").exists()
+    assert OutgoingMail.objects.count() == before
+
+
+def test_running_the_tasks_twice_or_hearing_of_the_change_twice_sends_one_update(two_day_program, participants):
+    django_mail.outbox.clear()
+    move_first_session(two_day_program)
+    # The same change announced again (a retried task, or the admin saving program and agenda separately).
+    tasks.announce_schedule_change.enqueue(two_day_program.pk)
+    run_tasks()
+    for registration in participants["confirmed"]:
+        tasks.send_schedule_update.enqueue(registration.pk)
+        tasks.announce_schedule_change.enqueue(two_day_program.pk)
+    run_tasks()
+
+    for registration in participants["confirmed"]:
+        assert len(new_times_mails(registration)) == 1
+
+
+def test_a_second_change_sends_a_second_update_even_back_to_the_first_times(two_day_program, participants):
+    [first, _second] = participants["confirmed"]
+    django_mail.outbox.clear()
+
+    move_first_session(two_day_program, minutes=30)
+    run_tasks()
+    move_first_session(two_day_program, minutes=-30)
+    run_tasks()
+
+    moved, back = new_times_mails(first)
+    assert min(calendar_sequences(back)) > max(calendar_sequences(moved))
+    assert "09:00–09:30" in back.body
+
+
+def test_moving_a_program_without_agenda_sends_the_update(participants):
+    program = ProgramFactory(
+        title="No agenda yet", starts=dt.datetime(2031, 6, 1, 9, 0, tzinfo=SHANGHAI),
+        ends=dt.datetime(2031, 6, 1, 12, 0, tzinfo=SHANGHAI),
+        registration_closes=dt.datetime(2031, 5, 30, tzinfo=SHANGHAI),
+    )
+    registration = services.register(program, data(email="early@example.org"))
+    run_tasks()
+    django_mail.outbox.clear()
+
+    program_services.update_program(program, {"ends": dt.datetime(2031, 6, 1, 13, 0)}, actor=None)
+    run_tasks()
+
+    [update] = new_times_mails(registration)
+    assert "09:00–13:00" in update.body
+
+
+def test_changes_that_leave_the_times_alone_send_nothing(two_day_program, participants):
+    django_mail.outbox.clear()
+
+    program_services.update_program(two_day_program, {"title": "Green Development Training 2031"}, actor=None)
+    session = two_day_program.sessions.first()
+    program_services.update_session(session, {"title": "Welcome"}, actor=None)
+    run_tasks()
+
+    assert not tasks_named("announce_schedule_change").exists()
+    assert all(new_times_mails(r) == [] for r in participants["confirmed"])
+
+
+def test_participants_whose_data_was_erased_get_nothing(two_day_program, participants):
+    [kept, erased] = participants["confirmed"]
+    privacy.erase_personal_data(erased)
+    run_tasks()
+    django_mail.outbox.clear()
+
+    move_first_session(two_day_program)
+    run_tasks()
+
+    # The erased participant's seat went to the person waiting, who now hears of the change too.
+    promoted = participants["waiting"]
+    promoted.refresh_from_db()
+    assert promoted.status == Registration.Status.CONFIRMED
+    assert len(new_times_mails(kept)) == len(new_times_mails(promoted)) == 1
+    updates = [m for m in django_mail.outbox if m.subject.startswith("New times:")]
+    assert sorted(m.to[0] for m in updates) == sorted([kept.email, promoted.email])
+
+
+def test_an_organiser_moving_sessions_and_the_program_in_the_admin_sends_one_update_each(
+    client, superuser, two_day_program, participants,
+):
+    django_mail.outbox.clear()
+    sessions = list(two_day_program.sessions.order_by("starts"))
+    data_ = existing_program_data(two_day_program, title_en=two_day_program.title)
+    data_["ends_1"] = "18:00:00"  # the program ends an hour later...
+    for index, session in enumerate(sessions):
+        local_start = timezone.localtime(session.starts, SHANGHAI)
+        local_end = timezone.localtime(session.ends, SHANGHAI)
+        if index == 0:  # ...and its first session starts half an hour later.
+            local_start += dt.timedelta(minutes=30)
+            local_end += dt.timedelta(minutes=30)
+        row = f"sessions-{index}"
+        data_.update({
+            f"{row}-id": str(session.pk), f"{row}-program": str(two_day_program.pk),
+            f"{row}-kind": session.kind, f"{row}-title_en": session.title_en,
+            f"{row}-starts_0": f"{local_start:%Y-%m-%d}", f"{row}-starts_1": f"{local_start:%H:%M}",
+            f"{row}-ends_0": f"{local_end:%Y-%m-%d}", f"{row}-ends_1": f"{local_end:%H:%M}",
+        })
+    client.force_login(superuser)
+
+    response = client.post(f"/en/admin/programs/program/{two_day_program.pk}/change/", data_)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    run_tasks()
+
+    assert two_day_program.sessions.order_by("starts").first().starts == sessions[0].starts + dt.timedelta(minutes=30)
+    for registration in participants["confirmed"]:
+        [update] = new_times_mails(registration)
+        assert "09:30–10:00" in update.body
+
+
+# --- the check-in code: QR code and text for confirmed onsite participants ----------------------
+
+
+@pytest.fixture
+def onsite_program():
+    """A program held in Beijing with one onsite seat and online places."""
+    return ProgramFactory(
+        title="Battery Recycling Workshop", mode="hybrid", capacity_onsite=1, capacity_online=5,
+        venue="BTBU campus, Beijing",
+        starts=dt.datetime(2031, 6, 2, 9, 0, tzinfo=SHANGHAI), ends=dt.datetime(2031, 6, 3, 17, 0, tzinfo=SHANGHAI),
+        registration_closes=dt.datetime(2031, 5, 20, tzinfo=SHANGHAI),
+    )
+
+
+def inline_images(message):
+    """The images shown inside the HTML part: {Content-ID: (bytes, type)}, from the message as sent."""
+    found = {}
+    for part in message.message().walk():
+        if part.get_content_maintype() == "image" and part["Content-ID"]:
+            found[part["Content-ID"].strip("<>")] = (part.get_payload(decode=True), part.get_content_type())
+    return found
+
+
+def grouped(code):
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def test_a_confirmed_onsite_participant_gets_the_check_in_qr_code_inline_and_the_code_as_text(onsite_program):
+    registration = services.register(onsite_program, data(mode="onsite"))
+    assert registration.status == Registration.Status.CONFIRMED
+    message = sent_message(registration)
+    html = message.alternatives[0][0]
+
+    code = grouped(registration.checkin_code)
+    assert f"Your check-in code: {code}" in message.body
+    assert code in html
+    images = inline_images(message)
+    [(content_id, (png, mimetype))] = images.items()
+    assert f'src="cid:{content_id}"' in html
+    assert mimetype == "image/png" and png.startswith(b"\x89PNG\r\n\x1a\n")
+    # Inline, beside the HTML: not one more file in the list of attachments, where the calendar file is.
+    assert [mimetype for _name, _content, mimetype in message.attachments] == ["text/calendar"]
+    assert "data:image" not in html
+    stored = OutgoingMail.objects.get(to=registration.email)
+    assert [item.get("content_id") for item in stored.attachments] == [None, content_id]
+
+
+def test_the_qr_code_holds_the_check_in_code(onsite_program):
+    import io
+
+    from PIL import Image
+
+    from trainingcenter.registrations.checkin_codes import matrix
+
+    registration = services.register(onsite_program, data(mode="onsite"))
+    [(png, _type)] = inline_images(sent_message(registration)).values()
+
+    image = Image.open(io.BytesIO(png)).convert("1")
+    # 21 modules and a quiet zone of 4 on each side (a version-1 symbol), 8 pixels a module.
+    assert image.size == (29 * 8, 29 * 8)
+    modules = [[image.getpixel((x * 8 + 4, y * 8 + 4)) == 0 for x in range(29)] for y in range(29)]
+    assert modules == matrix(registration.checkin_code)
+
+
+def test_online_and_waitlisted_participants_get_no_check_in_code(onsite_program):
+    online = services.register(onsite_program, data(email="online@example.org", mode="online"))
+    services.register(onsite_program, data(email="seated@example.org", mode="onsite"))
+    waiting = services.register(onsite_program, data(email="waiting@example.org", mode="onsite"))
+    assert waiting.status == Registration.Status.WAITLISTED
+    run_tasks()
+
+    for registration in (online, waiting):
+        [message] = [m for m in django_mail.outbox if m.to == [registration.email]]
+        assert inline_images(message) == {}
+        assert "check-in code" not in message.body
+        assert grouped(registration.checkin_code) not in message.body
+        assert "cid:" not in message.alternatives[0][0]
+
+
+def test_the_reminder_carries_the_check_in_code_too(onsite_program):
+    registration = services.register(onsite_program, data(mode="onsite"))
+    run_tasks()
+    django_mail.outbox.clear()
+
+    emails.queue_now(Registration.objects.get(pk=registration.pk), "reminder")
+    run_tasks()
+
+    [reminder] = django_mail.outbox
+    assert reminder.subject.startswith("Starting soon")
+    assert grouped(registration.checkin_code) in reminder.body
+    assert len(inline_images(reminder)) == 1
+
+
+def test_a_cancellation_carries_no_check_in_code(onsite_program):
+    registration = services.register(onsite_program, data(mode="onsite"))
+    run_tasks()
+    django_mail.outbox.clear()
+
+    services.cancel_registration(registration)
+    run_tasks()
+
+    [cancelled] = [m for m in django_mail.outbox if m.to == [registration.email]]
+    assert inline_images(cancelled) == {}
+    assert grouped(registration.checkin_code) not in cancelled.body

@@ -1,6 +1,14 @@
-"""CSV and XLSX exports: chosen columns, Chinese names, no formula injection, constant queries."""
+"""CSV and XLSX exports: chosen columns, Chinese names, no formula injection, constant queries.
+
+An XLSX file keeps text exactly as typed, in text cells that no spreadsheet
+evaluates; where LibreOffice is installed, a test opens the file with it.
+"""
 import csv
+import datetime as dt
 import io
+import shutil
+import subprocess
+import zipfile
 
 import pytest
 from django.db import connection
@@ -51,7 +59,10 @@ def test_xlsx_keeps_chinese_names():
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [["Given name", "Family name"], ["小明", "王"]]
 
 
-@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1)", "\t=1"])
+DANGEROUS = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1)", "\t=1"]
+
+
+@pytest.mark.parametrize("dangerous", DANGEROUS)
 def test_formulas_are_neutralised_in_both_formats(dangerous):
     program = ProgramFactory()
     RegistrationFactory(program=program, organization=dangerous, given_name="Eve")
@@ -60,9 +71,78 @@ def test_formulas_are_neutralised_in_both_formats(dangerous):
     csv_cell = _csv_rows(registrations_csv(queryset, ["given_name", "organization"]))[1][1]
     xlsx_cell = _xlsx_sheet(registrations_xlsx(queryset, ["given_name", "organization"]))["B2"]
 
+    # CSV has no cell types: the apostrophe is what keeps a spreadsheet from running it.
     assert csv_cell == "'" + dangerous
-    assert xlsx_cell.value == "'" + dangerous
+    # XLSX has them: a text cell, marked to stay text, showing exactly what was typed.
+    assert xlsx_cell.value == dangerous
     assert xlsx_cell.data_type == "s"
+    assert xlsx_cell.quotePrefix
+
+
+def test_xlsx_holds_no_formula_at_all():
+    program = ProgramFactory()
+    for text in DANGEROUS:
+        RegistrationFactory(program=program, organization=text)
+
+    data = registrations_xlsx(Registration.objects.filter(program=program), ["organization"])
+
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_text_as_typed_and_evaluates_nothing(tmp_path):
+    program = ProgramFactory()
+    for number, text in enumerate(DANGEROUS[:4]):
+        RegistrationFactory(program=program, given_name=f"P{number}", organization=text)
+    queryset = Registration.objects.filter(program=program).order_by("pk")
+    (tmp_path / "export.xlsx").write_bytes(registrations_xlsx(queryset, ["given_name", "organization"]))
+
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path),
+         str(tmp_path / "export.xlsx")],
+        check=True, capture_output=True, timeout=180,
+    )
+
+    rows = list(csv.reader(io.StringIO((tmp_path / "export.csv").read_text(encoding="utf-8"))))
+    assert [row[1] for row in rows[1:]] == DANGEROUS[:4]
+
+
+def test_xlsx_dates_are_dates_in_the_programs_time_zone():
+    program = ProgramFactory(time_zone="Asia/Almaty")
+    registration = RegistrationFactory(program=program)
+    Registration.objects.filter(pk=registration.pk).update(
+        created_at=dt.datetime(2026, 6, 8, 1, 30, 15, 123456, tzinfo=dt.UTC)
+    )
+    queryset = Registration.objects.filter(program=program)
+
+    cell = _xlsx_sheet(registrations_xlsx(queryset, ["created_at"]))["A2"]
+    csv_cell = _csv_rows(registrations_csv(queryset, ["created_at"]))[1][0]
+
+    # Almaty is UTC+5: the time organisers in the program's zone read.
+    assert cell.is_date and cell.value == dt.datetime(2026, 6, 8, 6, 30, 15)
+    assert cell.number_format == "yyyy-mm-dd hh:mm"
+    assert csv_cell == "2026-06-08 06:30"
+
+
+def test_xlsx_has_a_frozen_header_a_filter_and_columns_fitted_to_their_content():
+    program = ProgramFactory()
+    RegistrationFactory(program=program, given_name="Li", organization="Kazakh National University of Technology")
+    RegistrationFactory(program=program, given_name="Ann", organization="x" * 300)
+    RegistrationFactory(program=program, given_name="Bo", organization="北京工商大学")
+    queryset = Registration.objects.filter(program=program)
+
+    sheet = _xlsx_sheet(registrations_xlsx(queryset, ["given_name", "organization", "created_at"]))
+
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:C4"
+    assert all(cell.font.b for cell in sheet[1])
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABC"}
+    assert 8 <= widths["A"] < 20  # "Given name" and short names
+    assert widths["B"] == 60  # long text is bounded
+    assert widths["C"] >= len("Registered at (program time)")
+    assert sheet.max_row == 4
 
 
 def test_harmless_values_are_left_alone():

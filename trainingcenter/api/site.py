@@ -8,8 +8,15 @@ from ninja import NinjaAPI, Router
 
 from . import errors as api_errors
 from .auth import document_optional_auth
+from .routers.attendance import router as attendance_router
+from .routers.certificates import router as certificates_router
+from .routers.checkins import router as checkins_router
+from .routers.news import router as news_router
+from .routers.open_data import router as open_data_router
 from .routers.programs import router as programs_router
 from .routers.registrations import router as registrations_router
+from .routers.search import router as search_router
+from .routers.statistics import router as statistics_router
 
 
 class TrainingCenterApi(NinjaAPI):
@@ -44,6 +51,13 @@ api = TrainingCenterApi(
 api_errors.install(api)
 api.add_router("/", programs_router)
 api.add_router("/", registrations_router)
+api.add_router("/", attendance_router)
+api.add_router("/", checkins_router)
+api.add_router("/", search_router)
+api.add_router("/", open_data_router)
+api.add_router("/", statistics_router)
+api.add_router("/", news_router)
+api.add_router("/", certificates_router)
 
 # Last, so that it only catches what no endpoint above matched: unknown API
 # addresses answer with the same JSON 404 as unknown programs.

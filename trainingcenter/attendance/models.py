@@ -52,8 +52,15 @@ class ZoomReport(models.Model):
     # SHA-256 of the normalised rows: importing the same report again is recognised and changes nothing.
     digest = models.CharField(max_length=64)
     time_zone = models.CharField(_("times read in"), max_length=64)
+    # What the import found, as the organiser was told: the report's rows of
+    # people connected, how many were matched to a registration, left
+    # unmatched, or skipped (absentees, waiting room, rows without times),
+    # and the connection intervals stored.
     rows = models.PositiveIntegerField(_("rows"), default=0)
     matched = models.PositiveIntegerField(_("matched rows"), default=0)
+    unmatched = models.PositiveIntegerField(_("unmatched rows"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped rows"), default=0)
+    intervals_stored = models.PositiveIntegerField(_("intervals stored"), default=0)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -100,20 +107,72 @@ class ZoomAttendee(models.Model):
 
 
 class ZoomInterval(models.Model):
-    """One row of a report: a person connected from ``joined_at`` to ``left_at`` (UTC)."""
+    """One row of a report: a person connected from ``joined_at`` to ``left_at`` (UTC).
+
+    Stored as Zoom wrote it, not clipped: the program's rule clips the union
+    of a person's intervals to the sessions when it counts (``rules``), so a
+    session moved later is counted right without importing again.
+    """
 
     attendee = models.ForeignKey(ZoomAttendee, on_delete=models.CASCADE, related_name="intervals")
-    report = models.ForeignKey(ZoomReport, on_delete=models.CASCADE, related_name="intervals")
+    # No index of its own: the unique constraint below begins with the report and serves its lookups.
+    report = models.ForeignKey(ZoomReport, on_delete=models.CASCADE, related_name="intervals", db_index=False)
     joined_at = models.DateTimeField()
     left_at = models.DateTimeField()
 
     class Meta:
         ordering = ["joined_at"]
         constraints = [
-            # The same row in two reports (a day exported twice) counts once.
-            models.UniqueConstraint(fields=["attendee", "joined_at", "left_at"], name="one_row_per_interval"),
+            # A row written twice in one report is stored once. The same row in
+            # two reports (a day exported twice in different ways) is stored
+            # with each, so removing one import leaves the other whole; it
+            # still counts once, since the rule counts the union of intervals.
+            models.UniqueConstraint(
+                fields=["report", "attendee", "joined_at", "left_at"], name="one_row_per_report_interval"
+            ),
             models.CheckConstraint(condition=Q(left_at__gte=models.F("joined_at")), name="interval_ends_after_start"),
         ]
+
+
+class ZoomFetch(models.Model):
+    """An organiser's request to fetch a program's participant reports through Zoom's report API.
+
+    Run by a background task (``tasks.fetch_zoom_reports``); the row tells the
+    organiser how it went. Each meeting instance fetched becomes a
+    ``ZoomReport``, so fetching again imports nothing twice.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Fetching")
+        RETRYING = "retrying", _("Zoom did not answer; trying again later")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="zoom_fetches")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    reports = models.PositiveIntegerField(_("reports imported"), default=0)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    # For staff: what went wrong (Zoom's code and message; never a participant's data).
+    message = models.CharField(_("message"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("fetch from Zoom")
+        verbose_name_plural = _("fetches from Zoom")
+
+    def __str__(self):
+        return f"{self.program_id} {self.status} {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_pending(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING, self.Status.RETRYING)
 
 
 class AttendanceOverride(models.Model):

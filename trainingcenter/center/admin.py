@@ -25,7 +25,13 @@ class CenterAdmin(TranslationAdmin):
     fieldsets = (
         (None, {"fields": ("name", "short_name", "tagline", "founded")}),
         (_("About"), {"fields": ("about", "mission")}),
-        (_("Contact"), {"fields": ("email", "website")}),
+        (
+            _("Contact"),
+            {
+                "fields": ("email", "phone", "website", "address"),
+                "description": _("Shown on the about page and at the foot of every page."),
+            },
+        ),
     )
 
     def has_add_permission(self, request):

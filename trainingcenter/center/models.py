@@ -18,6 +18,12 @@ class Center(models.Model):
     mission = models.TextField(_("mission"), blank=True)
     founded = models.DateField(_("founded"), null=True, blank=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("Optional; with the country code, e.g. +86 10 1234 5678.")
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("As each language writes it; one line per line of the address.")
+    )
     website = models.URLField(_("website"), blank=True)
 
     class Meta:

@@ -30,6 +30,12 @@ ROLE_PERMISSIONS = {
         "programs.*",
         "meetings.*",
         "registrations.*",
+        "attendance.*",
+        "reports.*",
+        "news.*",
+        "certificates.*",
+        "surveys.*",
+        "search.*",
         "mailer.*",
         # Background tasks: see the queue and its workers, run failed tasks again.
         "core.retry_task",
@@ -54,10 +60,19 @@ ROLE_PERMISSIONS = {
         *_perms("registrations", ["registration", "message"], ("view", "add", "change")),
         *_perms("registrations", ["question"], CRUD),
         *_perms("registrations", ["registrationevent", "answer"], ("view",)),
+        # Onsite check-in: scan, see who is here, undo a mistaken check-in.
+        *_perms("attendance", ["checkin"], ("view", "add", "delete")),
+        # The program's report: what only a person can write, and publishing it.
+        *_perms("reports", ["report", "reportsection", "reportreference", "reportphoto"], CRUD),
+        # News and the newsletter: write posts, moderate comments, compose and send issues.
+        "news.*",
     ],
     CHECKIN_STAFF: [
         "programs.view_program",
         "registrations.view_registration",
+        # Check people in at the door and see who is here; undoing is for organisers.
+        "attendance.add_checkin",
+        "attendance.view_checkin",
     ],
 }
 

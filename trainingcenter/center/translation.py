@@ -5,7 +5,7 @@ from .models import Center, CountryGroup, Partner
 
 @register(Center)
 class CenterTranslation(TranslationOptions):
-    fields = ("name", "short_name", "tagline", "about", "mission")
+    fields = ("name", "short_name", "tagline", "about", "mission", "address")
 
 
 @register(Partner)

@@ -7,6 +7,7 @@ Public interface::
     parse_rate("20/h") -> Rate(count=20, seconds=3600) | None
     check_registration(request, email) -> Decision   (alias: registration_allowed)
     check_lost_link(request, email) -> Decision
+    check_certificate_verification(request) -> Decision
     refusal_message(decision, message=None) -> str
     set_retry_after(response, decision) -> response
     client_ip(request) -> str
@@ -356,6 +357,65 @@ def lost_link_limits(request, email):
 def check_lost_link(request, email, *, clock: Callable[[], float] = time.time, cache=None):
     """Count one request for lost links; a ``Decision`` (truthy when allowed)."""
     return hit(*lost_link_limits(request, email), clock=clock, cache=cache)
+
+
+# --- news: newsletter subscriptions and comments ------------------------------------------
+
+# A subscription mails its address at most every 15 minutes (news.newsletter), so
+# the per-client budget is what limits a script; comments are counted per client
+# address and per e-mail address.
+NEWSLETTER_RATE_PER_ADDRESS = "30/h"
+COMMENT_RATE_PER_EMAIL = "10/h"
+COMMENT_RATE_PER_ADDRESS = "30/h"
+
+
+def newsletter_limits(request):
+    """The limit on newsletter subscription requests per client address (``NEWSLETTER_RATE_LIMIT_PER_ADDRESS``)."""
+    rate = getattr(settings, "NEWSLETTER_RATE_LIMIT_PER_ADDRESS", NEWSLETTER_RATE_PER_ADDRESS)
+    return [Limit("newsletter-address", rate, client_network(request))]
+
+
+def check_newsletter(request, *, clock: Callable[[], float] = time.time, cache=None):
+    """Count one subscription request; a ``Decision`` (truthy when allowed)."""
+    return hit(*newsletter_limits(request), clock=clock, cache=cache)
+
+
+def comment_limits(request, email):
+    """The limits on comments: per e-mail address and per client address (``COMMENT_RATE_LIMIT_PER_*``)."""
+    return [
+        Limit("comment-email", getattr(settings, "COMMENT_RATE_LIMIT_PER_EMAIL", COMMENT_RATE_PER_EMAIL),
+              (email or "").strip().lower()),
+        Limit("comment-address", getattr(settings, "COMMENT_RATE_LIMIT_PER_ADDRESS", COMMENT_RATE_PER_ADDRESS),
+              client_network(request)),
+    ]
+
+
+def check_comment(request, email, *, clock: Callable[[], float] = time.time, cache=None):
+    """Count one comment; a ``Decision`` (truthy when allowed)."""
+    return hit(*comment_limits(request, email), clock=clock, cache=cache)
+
+
+# --- verifying certificates ---------------------------------------------------------------
+
+# Verifying needs no account, so the limit is per client address: enough for an
+# employer checking a pile of applications, far too little to guess codes (a
+# code has 55 random bits; see certificates.codes).
+CERTIFICATE_VERIFY_RATE_PER_ADDRESS = "60/h"
+
+
+def certificate_verification_limits(request):
+    """The limit on looking up certificate codes (page and API share it): per client address.
+
+    ``CERTIFICATE_VERIFY_RATE_LIMIT`` overrides it (``"0"`` turns it off).
+    Every lookup counts, found or not, so a refusal says nothing about a code.
+    """
+    rate = getattr(settings, "CERTIFICATE_VERIFY_RATE_LIMIT", CERTIFICATE_VERIFY_RATE_PER_ADDRESS)
+    return [Limit("certverify-address", rate, client_network(request))]
+
+
+def check_certificate_verification(request, *, clock: Callable[[], float] = time.time, cache=None):
+    """Count one lookup of a certificate code; a ``Decision`` (truthy when allowed)."""
+    return hit(*certificate_verification_limits(request), clock=clock, cache=cache)
 
 
 # --- telling the client ------------------------------------------------------------------

@@ -19,12 +19,25 @@ from django.utils import timezone, translation
 
 from trainingcenter.center.models import Center, CountryGroup, Partner
 from trainingcenter.meetings.models import OnlineMeeting
-from trainingcenter.programs.models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
+from trainingcenter.programs.models import (
+    FocusArea,
+    FrequentlyAskedQuestion,
+    Person,
+    Program,
+    ProgramRole,
+    Session,
+    Takeaway,
+    Theme,
+)
 from trainingcenter.registrations import services as registration_services
 from trainingcenter.registrations.models import Question, Registration
 
+from .certificates import issue_demo_certificates
 from .content import center as center_content
 from .content import example_participants, example_program, people, program_2nd, program_5th, program_6th
+from .generated import load_generated_participants
+from .news import load_news
+from .reports import load_reports
 
 LANGUAGE_SUFFIXES = ("en", "zh_hans", "ru")
 PROGRAMS = [program_2nd.PROGRAM, program_5th.PROGRAM, program_6th.PROGRAM, example_program.PROGRAM]
@@ -46,6 +59,7 @@ class DemoResult:
     people: int = 0
     users: list[DemoUser] = field(default_factory=list)
     registrations: int = 0
+    generated_registrations: int = 0  # sample participants of past programs (generated.example)
 
 
 def demo_needed():
@@ -74,9 +88,13 @@ def load_demo_content(now=None):
         for data in PROGRAMS:
             programs[data["slug"]] = _load_program(data, themes, persons, now)
             result.programs.append(data["slug"])
+        load_reports(programs)
+        load_news(programs)
         example = programs[example_program.PROGRAM["slug"]]
         result.users = _load_users(example)
         result.registrations = _load_example_registrations(example, now)
+        result.generated_registrations = load_generated_participants(programs)
+        issue_demo_certificates(programs, now)
     return result
 
 
@@ -95,8 +113,8 @@ def _many_translated(data, names):
 
 def _load_center():
     data = center_content.CENTER
-    fields = _many_translated(data, ("name", "short_name", "tagline", "about", "mission"))
-    fields.update(founded=data["founded"], website=data["website"])
+    fields = _many_translated(data, ("name", "short_name", "tagline", "about", "mission", "address"))
+    fields.update(founded=data["founded"], website=data["website"], email=data["email"], phone=data["phone"])
     center = Center.current()
     if center is None:
         return Center.objects.create(**fields)
@@ -184,7 +202,7 @@ def _timing(data, now):
 def _load_program(data, themes, persons, now):
     when, timing = _timing(data, now)
     defaults = _many_translated(
-        data, ("title", "subtitle", "summary", "background", "objectives", "conclusion", "venue")
+        data, ("title", "subtitle", "summary", "background", "objectives", "conclusion", "venue", "contact_name")
     )
     defaults.update(timing)
     defaults.update(
@@ -198,6 +216,7 @@ def _load_program(data, themes, persons, now):
         visa_letters_offered=data.get("visa_letters_offered", False),
         personal_data_retention_days=data.get("personal_data_retention_days"),
         recording_url=data.get("recording_url", ""),
+        contact_email=data.get("contact_email", ""),
         participants_reported=data.get("participants_reported"),
         countries_reported=data.get("countries_reported"),
         source_note=data["source_note"],
@@ -206,6 +225,7 @@ def _load_program(data, themes, persons, now):
     program.themes.set([themes[slug] for slug in data["themes"]])
     _load_focus_areas(program, data["focus_areas"])
     _load_takeaways(program, data["takeaways"])
+    _load_faqs(program, data.get("faqs", []))
     _load_roles(program, data["roles"], persons)
     _load_sessions(program, data["sessions"], persons, when)
     _load_online_meeting(program, data.get("online_meeting"))
@@ -227,6 +247,13 @@ def _load_takeaways(program, groups):
             Takeaway.objects.update_or_create(program=program, order=order, defaults=defaults)
             order += 1
     Takeaway.objects.filter(program=program, order__gte=order).delete()
+
+
+def _load_faqs(program, faqs):
+    for order, data in enumerate(faqs):
+        defaults = _many_translated(data, ("question", "answer"))
+        FrequentlyAskedQuestion.objects.update_or_create(program=program, order=order, defaults=defaults)
+    FrequentlyAskedQuestion.objects.filter(program=program, order__gte=len(faqs)).delete()
 
 
 def _load_roles(program, roles, persons):

@@ -25,9 +25,14 @@ class OutgoingMail(models.Model):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
-    # [{"filename": ..., "content": <text>, "mimetype": ...}]: calendar files are text.
+    # [{"filename": ..., "content": <text>, "mimetype": ...}]: calendar files are text;
+    # bytes are kept as "content_base64" instead of "content", and an inline
+    # image (shown in the HTML as cid:<content_id>) also has a "content_id".
     attachments = models.JSONField(default=list, blank=True)
     reply_to = models.EmailField(blank=True)
+    # Extra header lines for this mail, e.g. {"List-Unsubscribe": "<https://…>"}; rows
+    # written before this field existed have none.
+    headers = models.JSONField(default=dict, blank=True)
     tag = models.CharField(
         _("about"), max_length=80, blank=True, db_index=True,
         help_text=_("What the mail is about, e.g. 'registration:42:confirmation'."),

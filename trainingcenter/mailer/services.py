@@ -5,14 +5,16 @@ transaction, so a registration and its confirmation commit together or not at
 all. Sending happens later in a worker; a mail server that is down only delays
 the mail, it never loses it and never sends it twice.
 """
+import base64
 import datetime as dt
 import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.message import SafeMIMEMultipart
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 # tasks.py imports this module too; both refer to each other's attributes only at call time.
@@ -43,26 +45,58 @@ def retry_delay(attempts):
 
 
 def _normalise_attachments(attachments):
+    """The JSON the outbox keeps for each attachment.
+
+    Text (calendar files) is kept as it is, under ``content``; bytes (images,
+    PDFs) as base64 under ``content_base64``; an inline image also carries its
+    ``content_id``, which the HTML part refers to as ``cid:<content_id>``.
+    Rows written before binary attachments existed have ``content`` only and
+    are sent as they always were.
+    """
     result = []
     for item in attachments:
         if isinstance(item, dict):
             filename, content, mimetype = item["filename"], item["content"], item.get("mimetype", "")
+            content_id = item.get("content_id", "")
         else:
             filename, content, mimetype = item
-        result.append({"filename": filename, "content": content, "mimetype": mimetype or "application/octet-stream"})
+            content_id = ""
+        entry = {"filename": filename, "mimetype": mimetype or "application/octet-stream"}
+        if isinstance(content, bytes | bytearray):
+            entry["content_base64"] = base64.b64encode(bytes(content)).decode("ascii")
+        else:
+            entry["content"] = content
+        if content_id:
+            entry["content_id"] = content_id
+        result.append(entry)
     return result
 
 
-def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to="", key=""):
+def attachment_content(attachment):
+    """An outbox attachment's content: bytes if it was stored as base64, else its text."""
+    if "content_base64" in attachment:
+        return base64.b64decode(attachment["content_base64"])
+    return attachment["content"]
+
+
+def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to="", key="", headers=None,
+               enqueue=True):
     """Write the mail and its sending task in the current transaction.
 
     Called inside the transaction of the change that causes the mail, so both
-    commit or roll back together. Attachments are (filename, text, mimetype)
-    tuples or dicts with those keys; calendar files are text.
+    commit or roll back together. Attachments are (filename, content,
+    mimetype) tuples or dicts with those keys; content is text (calendar
+    files) or bytes (images, PDFs). A dict with a ``content_id`` is an inline
+    image, shown where the HTML says ``<img src="cid:<content_id>">``.
 
     ``key`` makes queueing idempotent: a task that renders a mail and runs
     twice (retried, or its worker died after the commit) passes the same key,
     and the second call returns the mail queued by the first.
+
+    ``headers`` adds header lines to this mail (``List-Unsubscribe`` and the
+    like); the outbox's own ``Message-ID`` always wins. ``enqueue=False``
+    leaves out the mail's own task, for a caller that enqueues
+    ``send_outgoing_batch`` with many mails in the same transaction.
     """
     if key:
         existing = OutgoingMail.objects.filter(key=key).first()
@@ -81,14 +115,37 @@ def queue_mail(*, to, subject, text, html="", attachments=(), tag="", reply_to="
                 tag=tag[:80],
                 reply_to=reply_to,
                 key=key or None,
+                headers={str(name): " ".join(str(value).split()) for name, value in (headers or {}).items()},
             )
-            tasks.send_outgoing_mail.enqueue(mail.pk)
+            if enqueue:
+                tasks.send_outgoing_mail.enqueue(mail.pk)
     except IntegrityError:
         # Two runs raced past the check above; the unique key let one win.
         if not key:
             raise
         return OutgoingMail.objects.get(key=key)
     return mail
+
+
+def queue_mails_in_bulk(mails):
+    """Write many keyed mails at once (a newsletter chunk) without their own tasks; returns {key: pk}.
+
+    Each item is a dict of ``to``, ``subject``, ``text``, ``html``, ``tag``,
+    ``key`` (required) and ``headers``. A key already in the outbox keeps its
+    first mail, so a caller that runs twice queues nothing twice. The caller
+    enqueues ``send_outgoing_batch`` with the pks, in the same transaction.
+    """
+    rows = [
+        OutgoingMail(
+            to=item["to"], subject=" ".join(str(item["subject"]).split())[:300], body_text=str(item["text"]),
+            body_html=str(item.get("html", "")), tag=item.get("tag", "")[:80], key=item["key"],
+            headers={str(k): " ".join(str(v).split()) for k, v in (item.get("headers") or {}).items()},
+        )
+        for item in mails
+    ]
+    OutgoingMail.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    keys = [row.key for row in rows]
+    return dict(OutgoingMail.objects.filter(key__in=keys).values_list("key", "pk"))
 
 
 def _claim(mail_id, now):
@@ -114,8 +171,48 @@ def message_id(mail):
     return f"<outbox.{mail.pk}.{int(mail.created_at.timestamp())}@{domain}>"
 
 
+class _OutboxMessage(EmailMultiAlternatives):
+    """Django's message, plus inline images beside the HTML part.
+
+    The HTML part and its images go together in a multipart/related part
+    (RFC 2387), inside the multipart/alternative, so that mail programs show
+    the images in the HTML and do not list them as files; the text part and
+    the real attachments are where Django puts them.
+    """
+
+    def __init__(self, *args, inline_images=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inline_images = list(inline_images)
+
+    def _create_alternatives(self, msg):
+        if not self.inline_images:
+            return super()._create_alternatives(msg)
+        encoding = self.encoding or settings.DEFAULT_CHARSET
+        alternatives = SafeMIMEMultipart(_subtype=self.alternative_subtype, encoding=encoding)
+        if self.body:
+            alternatives.attach(msg)
+        for alternative in self.alternatives:
+            part = self._create_mime_attachment(alternative.content, alternative.mimetype)
+            if alternative.mimetype == "text/html":
+                part = self._with_inline_images(part, encoding)
+            alternatives.attach(part)
+        return alternatives
+
+    def _with_inline_images(self, html_part, encoding):
+        related = SafeMIMEMultipart(_subtype="related", encoding=encoding)
+        related.attach(html_part)
+        for image in self.inline_images:
+            image_part = self._create_mime_attachment(attachment_content(image), image["mimetype"])
+            image_part.add_header("Content-ID", f"<{image['content_id']}>")
+            image_part.add_header("Content-Disposition", "inline", filename=image["filename"])
+            related.attach(image_part)
+        return related
+
+
 def _message(mail):
-    message = EmailMultiAlternatives(
+    attachments = mail.attachments or []
+    inline = [item for item in attachments if item.get("content_id")] if mail.body_html else []
+    message = _OutboxMessage(
         subject=mail.subject,
         body=mail.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -124,12 +221,14 @@ def _message(mail):
         # The same Message-ID on every attempt: if a worker dies after the
         # server accepted the mail but before we noted it, the rescued resend
         # is recognisably the same message, which mail systems drop.
-        headers={"Message-ID": message_id(mail)},
+        headers={**(mail.headers or {}), "Message-ID": message_id(mail)},
+        inline_images=inline,
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
-    for attachment in mail.attachments:
-        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    for attachment in attachments:
+        if attachment not in inline:
+            message.attach(attachment["filename"], attachment_content(attachment), attachment["mimetype"])
     return message
 
 
@@ -160,6 +259,49 @@ def send_mail_now(mail_id):
         next_attempt_at=None, last_error="",
     )
     return OutgoingMail.Status.SENT
+
+
+def send_batch(mail_ids):
+    """Send several queued mails over one SMTP connection; returns how many were sent.
+
+    Each mail is claimed on its own, exactly as ``send_mail_now`` claims it (the
+    claims of one batch commit together), so a mail sent, taken by another
+    worker or failed for good is skipped, and running the batch twice sends
+    nobody anything twice. The mails sent are marked in one write at the end;
+    a worker that dies before it leaves them "sending", and the stale-claim
+    rescue sends them again with the same Message-ID, as for a single mail.
+    A mail that fails is recorded and retried on its own (its own task),
+    without stopping the others; a connection that breaks is opened again.
+    """
+    with transaction.atomic():
+        claimed = [mail for mail in (_claim(mail_id, timezone.now()) for mail_id in mail_ids) if mail is not None]
+    sent = []
+    connection = None
+    try:
+        for mail in claimed:
+            try:
+                if connection is None:
+                    connection = get_connection()
+                    connection.open()
+                message = _message(mail)
+                message.connection = connection
+                message.send()
+            except Exception as error:  # noqa: BLE001 - one failure must not stop the batch
+                _record_failure(mail, error)
+                if connection is not None:
+                    connection.close()
+                connection = None
+                continue
+            sent.append(mail.pk)
+    finally:
+        if connection is not None:
+            connection.close()
+        if sent:
+            OutgoingMail.objects.filter(pk__in=sent).update(
+                status=OutgoingMail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1,
+                next_attempt_at=None, last_error="",
+            )
+    return len(sent)
 
 
 def _record_failure(mail, error):

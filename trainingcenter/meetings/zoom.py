@@ -1,4 +1,4 @@
-"""A small client for the part of Zoom's API we use: registrants of a meeting or webinar.
+"""A small client for the part of Zoom's API we use: registrants of a meeting or webinar, and participant reports.
 
 Authentication is Server-to-Server OAuth: an account-level access token, valid
 for an hour, with no refresh token. The token is cached (shared by all workers
@@ -18,6 +18,7 @@ import email.utils
 import hashlib
 import logging
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import requests
 from django.conf import settings
@@ -30,6 +31,9 @@ TIMEOUT_SECONDS = 10
 # Refresh this long before Zoom says the token expires, as Zoom's own SDK does.
 TOKEN_EARLY_REFRESH_SECONDS = 60
 KINDS = {"meeting": "meetings", "webinar": "webinars"}
+# Zoom's largest page for reports; a safety stop far above any real meeting's pages.
+REPORT_PAGE_SIZE = 300
+MAX_REPORT_PAGES = 1000
 
 
 class ZoomError(Exception):
@@ -65,6 +69,29 @@ class ZoomRejected(ZoomError):
 class ZoomRegistrant:
     registrant_id: str
     join_url: str
+
+
+@dataclass(frozen=True)
+class ZoomInstance:
+    """One past occurrence of a meeting or webinar: a recurring meeting has one per day it took place."""
+
+    uuid: str
+    start_time: dt.datetime | None
+
+
+def encode_meeting_id(meeting):
+    """A meeting ID or instance UUID as a path segment.
+
+    Zoom: a UUID that begins with "/" or contains "//" must be encoded twice;
+    others once (they may hold "+", "/" and "=").
+    """
+    meeting = str(meeting)
+    if meeting.isdigit():
+        return meeting
+    encoded = quote(meeting, safe="")
+    if meeting.startswith("/") or "//" in meeting:
+        encoded = quote(encoded, safe="")
+    return encoded
 
 
 def is_configured():
@@ -157,6 +184,45 @@ class ZoomClient:
         body = {"action": "cancel", "registrants": [{"id": registrant_id, "email": email}]}
         self._request("PUT", f"/{self._collection(kind)}/{zoom_id}/registrants/status", json=body)
 
+    # -- reports ------------------------------------------------------------
+
+    def past_instances(self, kind, zoom_id):
+        """The past occurrences of a meeting or webinar (GET /past_meetings/{id}/instances)."""
+        collection = self._collection(kind)
+        data = self._request("GET", f"/past_{collection}/{encode_meeting_id(zoom_id)}/instances")
+        instances = []
+        for item in data.get(collection) or []:
+            if not isinstance(item, dict) or not item.get("uuid"):
+                continue
+            try:
+                start = dt.datetime.fromisoformat(str(item.get("start_time") or ""))
+            except ValueError:
+                start = None
+            instances.append(ZoomInstance(uuid=str(item["uuid"]), start_time=start))
+        return instances
+
+    def report_participants(self, kind, meeting, *, page_size=REPORT_PAGE_SIZE):
+        """Every row of the participant report of a meeting (its last occurrence) or of one instance (its UUID).
+
+        GET /report/meetings/{id}/participants, page after page with
+        ``next_page_token``, with ``include_fields=registrant_id`` so that
+        rows of people who joined through their personal link carry their
+        registrant id. One row per join: a person who rejoined has several.
+        """
+        path = f"/report/{self._collection(kind)}/{encode_meeting_id(meeting)}/participants"
+        participants = []
+        token = ""
+        for _page in range(MAX_REPORT_PAGES):
+            params = {"page_size": page_size, "include_fields": "registrant_id"}
+            if token:
+                params["next_page_token"] = token
+            data = self._request("GET", path, params=params)
+            participants.extend(item for item in data.get("participants") or [] if isinstance(item, dict))
+            token = str(data.get("next_page_token") or "")
+            if not token:
+                break
+        return participants
+
     # -- plumbing -----------------------------------------------------------
 
     @staticmethod
@@ -166,20 +232,20 @@ class ZoomClient:
         except KeyError:
             raise ZoomRejected(None, f"Unknown Zoom kind {kind!r}") from None
 
-    def _request(self, method, path, *, json=None):
+    def _request(self, method, path, *, json=None, params=None):
         token = self._token()
-        response = self._send(method, path, token, json)
+        response = self._send(method, path, token, json, params)
         if response.status_code == 401:
             # Zoom can invalidate a token before its hour is up (code 124);
             # one fresh token, one more try.
             logger.info("Zoom answered 401 to %s %s; fetching a new token", method, path)
-            response = self._send(method, path, self._token(force_new=True), json)
+            response = self._send(method, path, self._token(force_new=True), json, params)
         return self._result(response, f"{method} {path}")
 
-    def _send(self, method, path, token, json):
+    def _send(self, method, path, token, json, params=None):
         try:
             return self.session.request(
-                method, self.api_url + path, json=json, timeout=TIMEOUT_SECONDS,
+                method, self.api_url + path, json=json, params=params, timeout=TIMEOUT_SECONDS,
                 headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
             )
         except requests.RequestException as exc:

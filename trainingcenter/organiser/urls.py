@@ -1,7 +1,7 @@
 """Organisers' registration pages, mounted at /<lang>/staff/."""
 from django.urls import path
 
-from . import two_factor, visa_letters
+from . import attendance, certificates, checkin, newsletter, statistics, surveys, two_factor, visa_letters
 from . import views as staff_views
 
 app_name = "staff"
@@ -13,6 +13,48 @@ urlpatterns = [
     path("programs/<slug:slug>/visa-letters/", visa_letters.visa_letter_list, name="visa_letters"),
     path("programs/<slug:slug>/visa-letters/<int:pk>/decide/", visa_letters.decide, name="visa_letter_decide"),
     path("programs/<slug:slug>/visa-letters/<int:pk>/letter.pdf", visa_letters.letter_pdf, name="visa_letter_pdf"),
+    path("programs/<slug:slug>/checkin/", checkin.checkin_page, name="checkin"),
+    path("programs/<slug:slug>/checkin/scan/", checkin.checkin_scan, name="checkin_scan"),
+    path("programs/<slug:slug>/checkin/search/", checkin.checkin_search, name="checkin_search"),
+    path("programs/<slug:slug>/checkins/", checkin.checkin_list, name="checkin_list"),
+    path("programs/<slug:slug>/checkins/<int:pk>/undo/", checkin.checkin_undo, name="checkin_undo"),
+    path("programs/<slug:slug>/badges.pdf", checkin.program_badges, name="program_badges"),
+    path("programs/<slug:slug>/attendance/", attendance.results, name="attendance"),
+    path("programs/<slug:slug>/attendance/export.csv", attendance.export, name="attendance_export"),
+    path("programs/<slug:slug>/attendance/<int:registration_id>/decide/", attendance.decide,
+         name="attendance_decide"),
+    path("programs/<slug:slug>/attendance/import/", attendance.import_report, name="attendance_import"),
+    path("programs/<slug:slug>/attendance/import/fetch/", attendance.fetch, name="attendance_fetch"),
+    path("programs/<slug:slug>/attendance/import/<int:pk>/remove/", attendance.remove_report,
+         name="attendance_remove_report"),
+    path("programs/<slug:slug>/attendance/people/", attendance.people, name="attendance_people"),
+    path("programs/<slug:slug>/attendance/people/<int:pk>/", attendance.person, name="attendance_person"),
+    path("programs/<slug:slug>/survey/", surveys.survey, name="survey"),
+    path("programs/<slug:slug>/survey/create/", surveys.create, name="survey_create"),
+    path("programs/<slug:slug>/survey/action/", surveys.action, name="survey_action"),
+    path("programs/<slug:slug>/survey/questions/add/", surveys.question, name="survey_question_add"),
+    path("programs/<slug:slug>/survey/questions/<int:pk>/", surveys.question, name="survey_question"),
+    path("programs/<slug:slug>/survey/questions/<int:pk>/move/", surveys.move, name="survey_question_move"),
+    path("programs/<slug:slug>/survey/questions/<int:pk>/delete/", surveys.delete, name="survey_question_delete"),
+    path("programs/<slug:slug>/survey/preview/", surveys.preview, name="survey_preview"),
+    path("programs/<slug:slug>/survey/results/", surveys.results, name="survey_results"),
+    path("programs/<slug:slug>/survey/export/", surveys.export, name="survey_export"),
+    path("programs/<slug:slug>/statistics/", statistics.program_statistics, name="statistics"),
+    path("programs/<slug:slug>/certificates/", certificates.certificates, name="certificates"),
+    path("programs/<slug:slug>/certificates/progress.json", certificates.progress, name="certificates_progress"),
+    path("programs/<slug:slug>/certificates/issue/", certificates.issue_all, name="certificates_issue"),
+    path("programs/<slug:slug>/certificates/settings/", certificates.save_settings, name="certificates_settings"),
+    path("programs/<slug:slug>/certificates/by-hand/", certificates.issue_by_hand, name="certificates_by_hand"),
+    path("programs/<slug:slug>/certificates/<int:pk>/revoke/", certificates.revoke, name="certificate_revoke"),
+    path("programs/<slug:slug>/certificates/<int:pk>/reissue/", certificates.reissue, name="certificate_reissue"),
+    path("programs/<slug:slug>/certificates/<int:pk>/certificate.pdf", certificates.certificate_pdf_view,
+         name="certificate_pdf"),
     path("two-factor/", two_factor.overview, name="two_factor"),
     path("two-factor/remove/", two_factor.remove, name="two_factor_remove"),
+    path("newsletter/", newsletter.issue_list, name="newsletter"),
+    path("newsletter/compose/", newsletter.issue_compose, name="newsletter_compose"),
+    path("newsletter/<int:pk>/", newsletter.issue_detail, name="newsletter_issue"),
+    path("newsletter/<int:pk>/preview/", newsletter.issue_preview, name="newsletter_preview"),
+    path("newsletter/<int:pk>/test/", newsletter.issue_test, name="newsletter_test"),
+    path("newsletter/<int:pk>/send/", newsletter.issue_send, name="newsletter_send"),
 ]

@@ -14,7 +14,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from . import services
 from .access import can_manage_program, manages_all_programs
 from .forms import ProgramAdminForm, ProgramBoundInlineFormSet, SessionAdminForm
-from .models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
+from .models import FocusArea, FrequentlyAskedQuestion, Person, Program, ProgramRole, Session, Takeaway, Theme
 
 
 class ProgramScopedAdminMixin:
@@ -92,6 +92,13 @@ class TakeawayInline(TranslationStackedInline):
     classes = ("collapse",)
 
 
+class FrequentlyAskedQuestionInline(TranslationStackedInline):
+    model = FrequentlyAskedQuestion
+    fields = ("question", "answer", "order")
+    extra = 0
+    verbose_name_plural = _("questions and answers (shown on the program's page under “Questions?”)")
+
+
 # --- programs ---------------------------------------------------------------------
 
 
@@ -117,7 +124,7 @@ class ProgramAdmin(TranslationAdmin):
     readonly_fields = ("created_at", "updated_at")
     view_on_site = True
     save_on_top = True
-    inlines = (SessionInline, ProgramRoleInline, FocusAreaInline, TakeawayInline)
+    inlines = (SessionInline, ProgramRoleInline, FocusAreaInline, TakeawayInline, FrequentlyAskedQuestionInline)
     fieldsets = (
         (_("Basics"), {"fields": ("number", "title", "slug", "subtitle", "summary", "themes", "status", "is_example")}),
         (_("Content"), {"fields": ("background", "objectives", "conclusion"), "classes": ("collapse",)}),
@@ -138,10 +145,21 @@ class ProgramAdmin(TranslationAdmin):
                     "capacity_online",
                     "requires_approval",
                     "attendance_threshold_percent",
+                    "attendance_days_required",
                 )
             },
         ),
         (_("Delivery"), {"fields": ("mode", "venue", "visa_letters_offered", "recording_url")}),
+        (
+            _("Contact"),
+            {
+                "fields": ("contact_name", "contact_email"),
+                "description": _(
+                    "Who participants write to with questions; shown on the program's page with the questions "
+                    "and answers below."
+                ),
+            },
+        ),
         (
             _("Participants' personal data"),
             {
@@ -202,6 +220,15 @@ class ProgramAdmin(TranslationAdmin):
         actor = None if manages_all_programs(request.user) else request.user
         services.save_program(obj, actor=actor, created=not change)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Session:
+            return super().save_formset(request, form, formset, change)
+        # The agenda goes through the services, so that participants hear of changed times.
+        sessions = formset.save(commit=False)
+        services.save_agenda(form.instance, sessions=sessions, deleted=formset.deleted_objects, actor=request.user)
+        formset.save_m2m()
+        return sessions
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change and not manages_all_programs(request.user):
@@ -233,6 +260,12 @@ class SessionAdmin(ProgramScopedAdminMixin, TranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_session(obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete_sessions([obj], actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        services.delete_sessions(queryset.select_related("program"), actor=request.user)
 
     @admin.display(description=_("starts (program time)"), ordering="starts")
     def local_start(self, session):

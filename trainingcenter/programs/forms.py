@@ -88,7 +88,8 @@ class ProgramAdminForm(ProgramTimeZoneFormMixin, forms.ModelForm):
             "time_zone", "starts", "ends",
             "registration_opens", "registration_closes", "capacity_onsite", "capacity_online",
             "requires_approval", "attendance_threshold_percent",
-            "mode", "venue", "visa_letters_offered", "recording_url", "personal_data_retention_days",
+            "mode", "venue", "visa_letters_offered", "recording_url", "contact_name", "contact_email",
+            "personal_data_retention_days",
             "participants_reported", "countries_reported", "source_note", "organisers",
         )
 

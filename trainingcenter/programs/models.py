@@ -154,6 +154,16 @@ class Program(models.Model):
         ),
     )
 
+    contact_name = models.CharField(
+        _("contact person"), max_length=200, blank=True,
+        help_text=_("Who answers participants' questions about this program, as each language's pages should write "
+                    "the name."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True,
+        help_text=_("Shown on the program's page. Empty: the centre's e-mail is shown instead."),
+    )
+
     recording_url = models.URLField(_("recording"), blank=True)
     participants_reported = models.PositiveIntegerField(
         _("participants (as reported)"), null=True, blank=True,
@@ -226,6 +236,10 @@ class Program(models.Model):
         offset = timezone.localtime(self.starts, self.tz).strftime("%z")
         return f"{self.time_zone} (UTC{offset[:3]}:{offset[3:]})"
 
+    def is_over(self, now=None):
+        """Whether the program has ended (or organisers marked it completed): nothing more will be published."""
+        return self.status == self.Status.COMPLETED or self.ends <= (now or timezone.now())
+
     def capacity_for(self, mode):
         return self.capacity_onsite if mode == self.Mode.ONSITE else self.capacity_online
 
@@ -266,6 +280,26 @@ class FocusArea(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FrequentlyAskedQuestion(models.Model):
+    """A question participants often ask about one program (visa, certificate, recordings...), with its answer.
+
+    Plain text: paragraphs separated by a blank line; addresses become links on the page.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(_("question"), max_length=300)
+    answer = models.TextField(_("answer"), help_text=_("Plain text; separate paragraphs with a blank line."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("frequently asked question")
+        verbose_name_plural = _("frequently asked questions")
+
+    def __str__(self):
+        return self.question
 
 
 class Takeaway(models.Model):

@@ -43,6 +43,7 @@ def with_agenda(queryset):
         "themes",
         "focus_areas",
         "takeaways",
+        "faqs",
         Prefetch("roles", queryset=roles),
         Prefetch("sessions", queryset=sessions),
     )

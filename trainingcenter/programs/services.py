@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Person, Program, Session, Theme, validate_time_zone
-from .signals import program_saved
+from .signals import program_saved, schedule_changed
 
 # Content entered without a language is the English original; other languages
 # fall back to it.
@@ -39,8 +39,25 @@ class SlugTaken(Exception):
         self.message = _("A program with the address “%(slug)s” already exists.") % {"slug": slug}
 
 
-def _localise(value, tz):
-    """Naive datetimes are wall-clock times in the program's zone, as organisers think of them."""
+# A program's start and end given as days (no time) cover those days whole:
+# from 00:00 on the first to 23:59:59 on the last, in the program's zone.
+DAY_STARTS, DAY_ENDS = dt.time(0, 0), dt.time(23, 59, 59)
+# The fields a plain date fills up to the end of its day rather than from its start.
+DAY_END_FIELDS = {"ends", "registration_closes"}
+
+
+def day_boundary(day, *, end):
+    """The naive first (or, with ``end``, last) second of ``day``, to be read in the program's zone."""
+    return dt.datetime.combine(day, DAY_ENDS if end else DAY_STARTS)
+
+
+def _localise(value, tz, *, end=False):
+    """Naive datetimes are wall-clock times in the program's zone, as organisers think of them.
+
+    A date without a time is the start of that day there, or with ``end`` its last second.
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = day_boundary(value, end=end)
     if isinstance(value, dt.datetime) and timezone.is_naive(value):
         return timezone.make_aware(value, tz)
     return value
@@ -88,16 +105,39 @@ def _speakers(slugs):
     return people
 
 
+# --- schedule changes ------------------------------------------------------------
+
+
+def _stored_times(model, pk):
+    """(starts, ends) as stored, or None for a row not saved yet."""
+    if pk is None:
+        return None
+    return model.objects.filter(pk=pk).values_list("starts", "ends").first()
+
+
+def _times_changed(before, instance):
+    """Whether an existing row's start or end moved (aware datetimes compare as instants)."""
+    return before is not None and tuple(before) != (instance.starts, instance.ends)
+
+
+def _tell_schedule_changed(program):
+    """Let the apps above know that participants' plans may need updating (calendar, e-mail)."""
+    schedule_changed.send(sender=Program, program=program)
+
+
 def _save_program(program, check_slug):
     if check_slug and Program.objects.filter(slug=program.slug).exclude(pk=program.pk).exists():
         raise SlugTaken(program.slug)
     # The slug's uniqueness is reported as a conflict above, not as a field error.
     program.full_clean(validate_unique=False)
     created = program.pk is None
+    before = _stored_times(Program, program.pk)
     try:
         with transaction.atomic():
             program.save()
             program_saved.send(sender=Program, program=program, created=created)
+            if _times_changed(before, program):
+                _tell_schedule_changed(program)
     except IntegrityError:
         if Program.objects.filter(slug=program.slug).exclude(pk=program.pk).exists():
             raise SlugTaken(program.slug) from None
@@ -111,19 +151,60 @@ def save_program(program, *, actor, created):
     participants promoted when seats came free, the creator made an
     organiser) happens here, as for the API.
     """
+    before = None if created else _stored_times(Program, program.pk)
     with transaction.atomic():
         program.save()
         if created and actor is not None and getattr(actor, "pk", None):
             program.organisers.add(actor)
         program_saved.send(sender=Program, program=program, created=created)
+        if _times_changed(before, program):
+            _tell_schedule_changed(program)
     return program
 
 
-def save_session(session, *, actor):
-    """Save an agenda item the admin has already validated."""
-    with transaction.atomic():
+def _save_sessions(sessions, deleted=()):
+    """Save and delete agenda items; True if any time changed (an item added or removed counts)."""
+    changed = False
+    for session in deleted:
+        if session.pk is not None:
+            session.delete()
+            changed = True
+    for session in sessions:
+        before = _stored_times(Session, session.pk)
         session.save()
+        changed = changed or before is None or _times_changed(before, session)
+    return changed
+
+
+def save_session(session, *, actor):
+    """Save an agenda item the admin has already validated; a new or moved item is a schedule change."""
+    with transaction.atomic():
+        if _save_sessions([session]):
+            _tell_schedule_changed(session.program)
     return session
+
+
+def save_agenda(program, *, sessions, deleted=(), actor):
+    """Save the agenda items edited together (the program page's inline), and tell listeners once.
+
+    ``sessions`` are new or changed items the admin has already validated,
+    ``deleted`` those to remove.
+    """
+    with transaction.atomic():
+        if _save_sessions(sessions, deleted):
+            _tell_schedule_changed(program)
+    return sessions
+
+
+def delete_sessions(sessions, *, actor):
+    """Remove agenda items; participants of their programs hear of the change."""
+    sessions = list(sessions)
+    programs = {session.program_id: session.program for session in sessions}
+    with transaction.atomic():
+        for session in sessions:
+            session.delete()
+        for program in programs.values():
+            _tell_schedule_changed(program)
 
 
 def create_program(data, *, actor):
@@ -132,7 +213,8 @@ def create_program(data, *, actor):
     The creator must be able to manage what they just made, whatever their
     role. ``data`` holds model field names (content in English), optional
     ``themes`` (slugs) and ``translations`` ({language: {field: text}}).
-    Naive datetimes are read in the program's own time zone.
+    Naive datetimes are read in the program's own time zone; plain dates
+    are the start of that day (``ends`` and ``registration_closes``: its end).
     """
     data = dict(data)
     themes = data.pop("themes", None)
@@ -140,7 +222,7 @@ def create_program(data, *, actor):
     tz = _program_zone(data.get("time_zone") or Program._meta.get_field("time_zone").default)
     for name in PROGRAM_DATETIMES:
         if name in data:
-            data[name] = _localise(data[name], tz)
+            data[name] = _localise(data[name], tz, end=name in DAY_END_FIELDS)
     program = Program()
     _assign(program, data, PROGRAM_FIELDS, PROGRAM_TRANSLATED, translations)
     theme_rows = _themes(themes) if themes else []
@@ -165,7 +247,7 @@ def update_program(program, changes, *, actor):
     tz = _program_zone(changes.get("time_zone") or program.time_zone)
     for name in PROGRAM_DATETIMES:
         if name in changes:
-            changes[name] = _localise(changes[name], tz)
+            changes[name] = _localise(changes[name], tz, end=name in DAY_END_FIELDS)
     old_slug = program.slug
     _assign(program, changes, PROGRAM_FIELDS, PROGRAM_TRANSLATED, translations)
     theme_rows = _themes(themes) if themes else []
@@ -192,6 +274,7 @@ def create_session(program, data, *, actor):
         session.save()
         if speaker_rows:
             session.speakers.set(speaker_rows)
+        _tell_schedule_changed(program)
     return session
 
 
@@ -206,10 +289,13 @@ def update_session(session, changes, *, actor):
     _assign(session, changes, SESSION_FIELDS, SESSION_TRANSLATED, translations)
     speaker_rows = _speakers(speakers) if speakers else []
     session.full_clean()
+    before = _stored_times(Session, session.pk)
     with transaction.atomic():
         session.save()
         if speakers is not None:
             session.speakers.set(speaker_rows)
+        if _times_changed(before, session):
+            _tell_schedule_changed(session.program)
     return session
 
 

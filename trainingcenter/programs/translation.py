@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FocusArea, Person, Program, ProgramRole, Session, Takeaway, Theme
+from .models import FocusArea, FrequentlyAskedQuestion, Person, Program, ProgramRole, Session, Takeaway, Theme
 
 
 @register(Theme)
@@ -10,12 +10,17 @@ class ThemeTranslation(TranslationOptions):
 
 @register(Program)
 class ProgramTranslation(TranslationOptions):
-    fields = ("title", "subtitle", "summary", "background", "objectives", "conclusion", "venue")
+    fields = ("title", "subtitle", "summary", "background", "objectives", "conclusion", "venue", "contact_name")
 
 
 @register(FocusArea)
 class FocusAreaTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(FrequentlyAskedQuestion)
+class FrequentlyAskedQuestionTranslation(TranslationOptions):
+    fields = ("question", "answer")
 
 
 @register(Takeaway)

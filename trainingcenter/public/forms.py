@@ -200,6 +200,9 @@ class RegistrationForm(ParticipantDetailsForm, AbuseGuards):
     consent = forms.BooleanField(
         error_messages={"required": _("Please agree to the privacy notice to register.")},
     )
+    newsletter = forms.BooleanField(
+        label=_("Also send me the centre's newsletter (we will e-mail you a link to confirm)"), required=False,
+    )
 
     field_order = [
         "given_name", "family_name", "email", "country", "organization", "position", "sector",

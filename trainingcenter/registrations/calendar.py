@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import icalendar
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from .models import Registration
@@ -147,13 +148,14 @@ def _summary(program, day, count):
     return str(program.title)
 
 
+def _clock(moment, tz):
+    """The time in ``tz``, written as the active language writes times (``TIME_FORMAT``)."""
+    return time_format(timezone.localtime(moment, tz), "TIME_FORMAT")
+
+
 def _session_lines(program, day):
     tz = program.tz
-    return [
-        f"{timezone.localtime(s.starts, tz):%H:%M}–{timezone.localtime(s.ends, tz):%H:%M} "
-        f"({program.time_zone}) {s.title}"
-        for s in day.sessions
-    ]
+    return [f"{_clock(s.starts, tz)}–{_clock(s.ends, tz)} ({program.time_zone}) {s.title}" for s in day.sessions]
 
 
 def _organizer(center_name):

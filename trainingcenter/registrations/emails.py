@@ -25,14 +25,14 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from trainingcenter.center.models import Center
 from trainingcenter.mailer.services import queue_mail
 
 # tasks.py imports this module too; each uses the other's attributes only at call time.
-from . import join_link_rules, tasks
+from . import checkin_codes, join_link_rules, tasks
 from .calendar import program_days
 from .capacity import waitlist_position
 from .models import Registration, RegistrationEvent
@@ -118,6 +118,9 @@ def _content(registration, kind):
         "join_link": (_("Your join link: %(title)s"),
                       [_("Your personal link to join online is ready. Please do not share it: it lets you in "
                          "under your name.")]),
+        "schedule_changed": (_("New times: %(title)s"),
+                             [_("The organisers have changed the program's times. The agenda below shows the new "
+                                "times; the attached calendar file updates the events already in your calendar.")]),
     }
     builders = {"confirmation": _confirmation, "promoted": _promoted, "reminder": _reminder}
     if kind in builders:
@@ -127,7 +130,7 @@ def _content(registration, kind):
 
 KINDS = (
     "confirmation", "promoted", "approved", "rejected", "cancelled", "link_resent", "status_changed", "reminder",
-    "join_link",
+    "join_link", "schedule_changed",
 )
 # Kinds that tell of a registration that has ended: no agenda, no link to change or cancel.
 _INACTIVE_KINDS = {"rejected", "cancelled"}
@@ -149,7 +152,7 @@ def rejection_reason(registration):
 def _span(starts, ends, tz, local_date):
     """'09:00–09:45' in the given zone; the date is added when it is not the program day's."""
     starts, ends = timezone.localtime(starts, tz), timezone.localtime(ends, tz)
-    text = f"{starts:%H:%M}–{ends:%H:%M}"
+    text = f"{time_format(starts, 'TIME_FORMAT')}–{time_format(ends, 'TIME_FORMAT')}"
     if starts.date() != local_date:
         text = f"{date_format(starts.date(), 'MONTH_DAY_FORMAT')} {text}"
     return text
@@ -188,12 +191,38 @@ def _agenda(program, days, reader_zone):
     return written
 
 
+# Kinds that go to someone whose onsite place is (or becomes) confirmed: they carry the check-in code.
+_CHECKIN_CODE_KINDS = {"confirmation", "promoted", "approved", "status_changed", "reminder", "link_resent"}
+
+
+def carries_checkin_code(registration, kind):
+    """A confirmed onsite participant's confirmation or reminder shows their check-in code (text and QR)."""
+    return (
+        kind in _CHECKIN_CODE_KINDS
+        and registration.status == Status.CONFIRMED
+        and registration.mode == Registration.Mode.ONSITE
+        and not registration.is_erased
+    )
+
+
+def checkin_code_image(registration):
+    """The QR code as an inline PNG attachment (most mail programs block data: URIs and SVG)."""
+    return {
+        "filename": "check-in-code.png",
+        "content": checkin_codes.png(registration.checkin_code),
+        "mimetype": "image/png",
+        "content_id": f"checkin-code.{registration.pk}@trainingcenter",
+    }
+
+
 def render(registration, kind):
     """(subject, text, html, attachments) for one e-mail, in the participant's language.
 
     A participant with a confirmed place gets their calendar events; one who
     had events and lost the place gets their cancellation (see
-    ``services.calendars``), whatever the kind of e-mail.
+    ``services.calendars``), whatever the kind of e-mail. A confirmed onsite
+    participant's confirmation and reminder show the check-in code, as text
+    and as a QR code attached inline (``checkin_code_image``).
     """
     program = registration.program
     with translation.override(registration.language):
@@ -233,11 +262,17 @@ def render(registration, kind):
             "calendar": "cancel" if calendar_file and calendar_file.cancelled else "add" if calendar_file else "",
             "center_name": center_name,
         }
+        code_image = checkin_code_image(registration) if active and carries_checkin_code(registration, kind) else None
+        if code_image:
+            context["checkin_code"] = checkin_codes.grouped(registration.checkin_code)
+            context["checkin_code_cid"] = code_image["content_id"]
         text = render_to_string("registrations/email/message.txt", context)
         html = render_to_string("registrations/email/message.html", context)
         attachments = []
         if calendar_file:
             attachments.append((f"{program.slug}.ics", calendar_file.ics, "text/calendar"))
+        if code_image:
+            attachments.append(code_image)
     return subject, text, html, attachments
 
 

@@ -89,6 +89,23 @@ def send_registration_email(registration_id, kind, key=""):
 
 
 @task()
+def announce_schedule_change(program_id):
+    """A program's times changed: queue an update for each confirmed participant (see ``schedule_updates``)."""
+    # The service imports this module: at call time the cycle is closed.
+    from .services import schedule_updates  # noqa: PLC0415 - import cycle
+
+    return schedule_updates.announce(program_id)
+
+
+@task()
+def send_schedule_update(registration_id):
+    """E-mail one participant the new times and calendar, unless their calendar is up to date already."""
+    from .services import schedule_updates  # noqa: PLC0415 - import cycle
+
+    return schedule_updates.send_update(registration_id) is not None
+
+
+@task()
 def send_lost_links(email, key=""):
     """E-mail an address the links to its active registrations; nothing for an address without one.
 

@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     name = "trainingcenter.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import receivers  # noqa: PLC0415 - models must be ready
+
+        receivers.connect()

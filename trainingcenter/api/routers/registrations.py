@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
+from ninja import Body, Path, Query, Router, Status
 from ninja import Field as NinjaField
-from ninja import Path, Query, Router, Status
 
 from trainingcenter.core import ratelimit
 from trainingcenter.programs.models import Program
@@ -21,8 +21,8 @@ from trainingcenter.registrations.models import Registration
 
 from ..access import managed_program, require_perm
 from ..auth import OptionalStaffToken, StaffToken
-from ..errors import BODY, STAFF, ApiError, answers
-from ..schemas.base import Input, QueryInput, SlugPath
+from ..errors import BODY, STAFF, ApiError, answers, validate_body
+from ..schemas.base import Input, QueryInput, SlugPath, checked_in_view
 from ..schemas.registrations import (
     ModeLiteral,
     RegistrationIn,
@@ -83,18 +83,29 @@ def _mode_for(program, payload):
         "registered gets the answer a new registration would get (the link is e-mailed to it again), "
         "so the answer never tells whether someone is registered; 422 when the program's rules refuse "
         "(`not_open`, `closed`, `mode_not_offered`, `invalid_answer`...); 400 for invalid fields; "
-        "429 when rate limited. With a staff token (registrations.add_registration, a program you "
+        "429 when rate limited. The program is looked at before the fields: an unknown program is 404 "
+        "and a closed one 422 `closed` (or `not_open`) whatever the body holds. `country` is the ISO "
+        "3166-1 alpha-2 code (KZ); a country's name is refused with a message giving its code. "
+        "With a staff token (registrations.add_registration, a program you "
         "manage) you register someone on their behalf, also outside the registration window, and "
         "get their personal link back, and 409 `duplicate` for an e-mail already registered."
     ),
 )
-def register(request, slug: SlugPath, payload: RegistrationIn):
+def register(request, slug: SlugPath, payload: Body[checked_in_view(RegistrationIn)]):
     actor = request.auth if getattr(request.auth, "is_staff", False) else None
     program = get_object_or_404(Program.objects.public() if actor is None else Program.objects.all(), slug=slug)
     if actor is not None:
         require_perm(actor, "registrations.add_registration")
         program = managed_program(actor, slug)
     else:
+        # Whether the program takes registrations at all is told before
+        # anything about the fields: no one should correct a form in vain.
+        try:
+            services.check_window(program)
+        except services.RegistrationError as error:
+            raise _refusal(error) from None
+    payload = validate_body(RegistrationIn, payload, request)
+    if actor is None:
         decision = ratelimit.check_registration(request, payload.email)
         if not decision:
             raise ApiError(

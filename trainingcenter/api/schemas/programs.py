@@ -11,7 +11,17 @@ from ninja import Field, Schema
 
 from trainingcenter.programs.models import Program, ProgramRole, Session
 
-from .base import CLEARS, ClearableList, ClearableText, Input, IsoDatetime
+from .base import (
+    CLEARS,
+    DAY_ENDS_DOC,
+    DAY_STARTS_DOC,
+    ClearableList,
+    ClearableText,
+    DayEndDatetime,
+    DayStartDatetime,
+    Input,
+    TimedDatetime,
+)
 
 ModeLiteral = Literal["onsite", "online", "hybrid"]
 StatusLiteral = Literal[tuple(Program.Status.values)]
@@ -212,7 +222,12 @@ TRANSLATIONS_DOC = (
 
 
 class ProgramPatch(Input):
-    """Every field optional: only the fields sent are changed. Naive datetimes are in the program's time zone."""
+    """Every field optional: only the fields sent are changed.
+
+    Datetimes without an offset are in the program's time zone. ``starts`` and
+    ``registration_opens`` may be plain dates (00:00 that day in the program's
+    zone), ``ends`` and ``registration_closes`` too (23:59:59 that day).
+    """
 
     slug: str = Field(None, min_length=1, max_length=120, pattern=r"^[-a-zA-Z0-9_]+$")
     number: int | None = Field(None, ge=1, le=32767, description="null: no number")
@@ -223,13 +238,13 @@ class ProgramPatch(Input):
     objectives: ClearableText = Field(None, max_length=50000, description=CLEARS)
     conclusion: ClearableText = Field(None, max_length=50000, description=CLEARS)
     venue: ClearableText = Field(None, max_length=250, description=CLEARS)
-    starts: IsoDatetime = None
-    ends: IsoDatetime = None
+    starts: DayStartDatetime = None
+    ends: DayEndDatetime = None
     time_zone: str = Field(None, min_length=1, max_length=64, description="IANA name, e.g. Asia/Shanghai")
     mode: ModeLiteral = None
     status: StatusLiteral = None
-    registration_opens: IsoDatetime | None = Field(None, description="null: no opening date")
-    registration_closes: IsoDatetime | None = Field(None, description="null: no closing date")
+    registration_opens: DayStartDatetime | None = Field(None, description=DAY_STARTS_DOC + " null: no opening date.")
+    registration_closes: DayEndDatetime | None = Field(None, description=DAY_ENDS_DOC + " null: no closing date.")
     capacity_online: int | None = Field(None, ge=0, le=1_000_000, description="null: no limit")
     capacity_onsite: int | None = Field(None, ge=0, le=1_000_000, description="null: no limit")
     requires_approval: bool = None
@@ -241,12 +256,12 @@ class ProgramPatch(Input):
 
 
 class ProgramIn(ProgramPatch):
-    """A new program. Naive datetimes are read in the program's time zone."""
+    """A new program. Datetimes without an offset, and plain dates, are read in the program's time zone."""
 
     slug: str = Field(..., min_length=1, max_length=120, pattern=r"^[-a-zA-Z0-9_]+$")
     title: str = Field(..., min_length=1, max_length=250)
-    starts: IsoDatetime
-    ends: IsoDatetime
+    starts: DayStartDatetime
+    ends: DayEndDatetime
     time_zone: str = Field("Asia/Shanghai", min_length=1, max_length=64, description="IANA name, e.g. Asia/Shanghai")
     mode: ModeLiteral = "online"
     status: StatusLiteral = "draft"
@@ -259,12 +274,16 @@ class SessionTranslationIn(Input):
 
 
 class SessionPatch(Input):
-    """Every field optional: only the fields sent are changed. Naive datetimes are in the program's time zone."""
+    """Every field optional: only the fields sent are changed.
+
+    Datetimes without an offset are in the program's time zone; an agenda item needs its times, so a plain
+    date is refused.
+    """
 
     kind: KindLiteral = None
     title: str = Field(None, min_length=1, max_length=300)
-    starts: IsoDatetime = None
-    ends: IsoDatetime = None
+    starts: TimedDatetime = None
+    ends: TimedDatetime = None
     abstract: ClearableText = Field(None, max_length=20000, description=CLEARS)
     summary: ClearableText = Field(None, max_length=50000, description=CLEARS)
     slides_url: ClearableText = Field(None, max_length=200, description=CLEARS)
@@ -280,5 +299,5 @@ class SessionPatch(Input):
 class SessionIn(SessionPatch):
     kind: KindLiteral = "lecture"
     title: str = Field(..., min_length=1, max_length=300)
-    starts: IsoDatetime
-    ends: IsoDatetime
+    starts: TimedDatetime
+    ends: TimedDatetime

@@ -131,6 +131,7 @@ class RegistrationOut(Schema):
     status: str
     created_at: datetime
     waitlist_position: int | None = None
+    checkin_code: str = Field(..., description="What the participant's check-in QR code holds (onsite check-in)")
 
     @staticmethod
     def resolve_country(obj):

@@ -50,6 +50,26 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='ZoomFetch',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('status', models.CharField(choices=[('queued', 'Waiting to start'), ('running', 'Fetching'), ('retrying', 'Zoom did not answer; trying again later'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
+                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
+                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
+                ('attempts', models.PositiveSmallIntegerField(default=0)),
+                ('reports', models.PositiveIntegerField(default=0, verbose_name='reports imported')),
+                ('rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
+                ('message', models.CharField(blank=True, max_length=500, verbose_name='message')),
+                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='zoom_fetches', to='programs.program')),
+                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'fetch from Zoom',
+                'verbose_name_plural': 'fetches from Zoom',
+                'ordering': ['-requested_at', '-pk'],
+            },
+        ),
+        migrations.CreateModel(
             name='ZoomReport',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -59,6 +79,9 @@ class Migration(migrations.Migration):
                 ('time_zone', models.CharField(max_length=64, verbose_name='times read in')),
                 ('rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
                 ('matched', models.PositiveIntegerField(default=0, verbose_name='matched rows')),
+                ('unmatched', models.PositiveIntegerField(default=0, verbose_name='unmatched rows')),
+                ('skipped', models.PositiveIntegerField(default=0, verbose_name='skipped rows')),
+                ('intervals_stored', models.PositiveIntegerField(default=0, verbose_name='intervals stored')),
                 ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='imported at')),
                 ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='zoom_reports', to='programs.program')),
@@ -76,7 +99,7 @@ class Migration(migrations.Migration):
                 ('joined_at', models.DateTimeField()),
                 ('left_at', models.DateTimeField()),
                 ('attendee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='intervals', to='attendance.zoomattendee')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='intervals', to='attendance.zoomreport')),
+                ('report', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='intervals', to='attendance.zoomreport')),
             ],
             options={
                 'ordering': ['joined_at'],
@@ -109,7 +132,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='zoominterval',
-            constraint=models.UniqueConstraint(fields=('attendee', 'joined_at', 'left_at'), name='one_row_per_interval'),
+            constraint=models.UniqueConstraint(fields=('report', 'attendee', 'joined_at', 'left_at'), name='one_row_per_report_interval'),
         ),
         migrations.AddConstraint(
             model_name='zoominterval',

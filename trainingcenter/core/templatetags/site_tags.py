@@ -2,6 +2,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info, gettext
 
@@ -44,10 +45,51 @@ def language_links(context):
     return links
 
 
+def clock_of(time_format):
+    """('h12' or 'h23', '2-digit' or 'numeric'): how a Django time format writes the hour, for Intl.DateTimeFormat.
+
+    ``g``/``h``/``P`` are 12-hour clocks, ``G``/``H`` 24-hour ones; ``H`` and
+    ``h`` pad the hour to two digits. A backslash escapes a letter.
+    """
+    cycle, digits = "h23", "2-digit"
+    escaped = False
+    for char in time_format:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "ghP":
+            cycle = "h12"
+            digits = "2-digit" if char == "h" else "numeric"
+            break
+        elif char in "GH":
+            digits = "2-digit" if char == "H" else "numeric"
+            break
+    return cycle, digits
+
+
+@register.simple_tag
+def clock_attributes():
+    """` data-hour-cycle="h23" data-hour-digits="2-digit"`: the page language's clock, for local-time.js.
+
+    The times a visitor's browser adds in their own zone follow the same
+    clock as the times the server wrote (``TIME_FORMAT``, see ``trainingcenter.formats``).
+    """
+    cycle, digits = clock_of(get_format("TIME_FORMAT"))
+    return format_html(' data-hour-cycle="{}" data-hour-digits="{}"', cycle, digits)
+
+
 @register.filter
 def paragraphs(text):
     """Split text on blank lines; the template escapes each paragraph."""
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+@register.filter
+def one_line(text):
+    """A text of several lines (an address) on one line: its lines joined by commas, in Chinese by spaces."""
+    separator = " " if (get_language() or "").startswith("zh") else ", "
+    return separator.join(line.strip().rstrip(",，") for line in (text or "").splitlines() if line.strip())
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,12 @@ seed 004 (announcement of the 6th program).
 Seed conflict: the reports write "Beijing Technological and Business
 University"; the university's own English name is "Beijing Technology and
 Business University", which we use.
+
+Contact details: the seeds give no e-mail address, telephone number or street
+address for the centre. The e-mail address is a placeholder under the reserved
+``.example`` domain (it reaches no one) and the postal address says only what
+the seeds do: the centre is hosted by BTBU in Beijing. Replace both in the
+admin (Centre › Contact) before going live.
 """
 import datetime as dt
 
@@ -83,6 +89,14 @@ CENTER = {
     ),
     "founded": dt.date(2020, 9, 1),
     "website": "",
+    # Placeholder (see the module's docstring): the seeds give no contact details.
+    "email": "training@btbu.example",
+    "phone": "",
+    "address": t(
+        "BTBU-ECOSF Joint Training Center\nBeijing Technology and Business University\nBeijing, China",
+        "北京工商大学—经济合作组织科学基金会联合培训中心\n北京工商大学\n中国 北京",
+        "Совместный учебный центр BTBU-ECOSF\nПекинский технолого-экономический университет\nПекин, Китай",
+    ),
 }
 
 # Keyed on the abbreviation: it is how the reports name each organisation.

@@ -77,6 +77,59 @@ PROGRAM = {
         "speakers are real resource persons of earlier programs, reused only for illustration."
     ),
     "online_meeting": {"provider": "static", "join_url": "https://meet.jit.si/example-training-center-demo"},
+    # Invented, like the rest of the example; the address is under the reserved .example domain and reaches no one.
+    "contact_name": t("Program office (example)", "项目办公室（示例）", "Офис программы (пример)"),
+    "contact_email": "example-program@btbu.example",
+    "faqs": [
+        {
+            "question": t(
+                "I will attend in Beijing. Do I need a visa?",
+                "我将到北京现场参加，需要办理签证吗？",
+                "Я буду участвовать очно в Пекине. Нужна ли мне виза?",
+            ),
+            "answer": t(
+                "Depending on your nationality, you may need a visa to enter China. Once your onsite place is "
+                "confirmed, ask for an invitation letter on your registration page: the organisers approve each "
+                "request, and you then download the letter there. Online participants need no visa.",
+                "根据您的国籍，入境中国可能需要签证。现场名额确认后，请在您的报名页面申请邀请函：组织者逐一审核申请，通过后您可在同一页面下载邀请函。线上参加者无需签证。",
+                "В зависимости от гражданства для въезда в Китай может понадобиться виза. Когда ваше очное место "
+                "подтверждено, запросите приглашение на странице своей регистрации: организаторы рассматривают "
+                "каждый запрос, после чего письмо можно скачать там же. Онлайн-участникам виза не нужна.",
+            ),
+        },
+        {
+            "question": t("Is there a certificate?", "是否颁发证书？", "Выдаётся ли сертификат?"),
+            "answer": t(
+                "Participants who attend enough of the program qualify for a certificate of participation: online, "
+                "by being connected for at least three quarters of the session time; onsite, by checking in on "
+                "each day. This is an example program, so no certificate is issued.",
+                "参加足够时长的学员可获得参训证书：线上学员需在线时长不少于各场次总时长的四分之三；现场学员需每天签到。本项目为示例，不会颁发证书。",
+                "Сертификат участника получают те, кто присутствовал достаточно долго: онлайн — не меньше трёх "
+                "четвертей времени занятий, очно — с отметкой о присутствии в каждый день. Это пример программы, "
+                "поэтому сертификаты не выдаются.",
+            ),
+        },
+        {
+            "question": t("Will the sessions be recorded?", "会提供录像吗？", "Будут ли записи занятий?"),
+            "answer": t(
+                "Yes: after the program, recordings are linked from this page, beside each session. As this is an "
+                "example program, nothing is actually recorded.",
+                "会。培训结束后，录像链接将显示在本页面各场次旁边。由于本项目只是示例，实际上不会录像。",
+                "Да: после программы ссылки на записи появятся на этой странице рядом с каждым занятием. Поскольку "
+                "это пример программы, на самом деле ничего не записывается.",
+            ),
+        },
+        {
+            "question": t("Which language are the sessions in?", "培训使用什么语言？", "На каком языке проходят занятия?"),
+            "answer": t(
+                "The sessions are in English. This site and the e-mails you receive are available in English, "
+                "Chinese and Russian.",
+                "各场次使用英文。本网站和您收到的邮件提供英文、中文和俄文版本。",
+                "Занятия проходят на английском языке. Этот сайт и письма, которые вы получаете, доступны на "
+                "английском, китайском и русском языках.",
+            ),
+        },
+    ],
     "questions": [
         {
             "label": t("Do you need a visa invitation letter?", "您是否需要签证邀请函？", "Нужно ли вам приглашение для визы?"),

@@ -3,6 +3,11 @@
 
 Source: seed 004, the announcement published before the program. There is no
 report in the seeds, so no agenda, speakers or participation figures.
+
+The questions and answers say only what the announcement and the program's
+facts say (an online Zoom webinar, announced in English); where the seeds are
+silent (certificates, a recording), the answer says so and points to the centre.
+No contact person is named in the seeds: the page shows the centre's address.
 """
 from . import t
 
@@ -102,6 +107,46 @@ PROGRAM = {
         t("Batteries for electric mobility", "电动交通用电池", "Аккумуляторы для электромобильности"),
     ],
     "takeaways": [],
+    "faqs": [
+        {
+            "question": t("Do I need a visa?", "需要办理签证吗？", "Нужна ли виза?"),
+            "answer": t(
+                "No. The program was a Zoom webinar held online only, so nobody had to travel to China.",
+                "不需要。本项目是仅在线上举行的Zoom网络研讨会，参加者无需前往中国。",
+                "Нет. Программа проходила только онлайн, как вебинар в Zoom, поэтому ехать в Китай не требовалось.",
+            ),
+        },
+        {
+            "question": t("Is there a certificate of participation?", "是否颁发参训证书？", "Выдаётся ли сертификат участника?"),
+            "answer": t(
+                "The announcement of this program did not mention certificates. If you took part and need proof of "
+                "your participation, write to the centre at the address below.",
+                "本项目的通知中没有提到证书。如果您参加了培训并需要参训证明，请通过下方的邮箱联系中心。",
+                "В объявлении о программе сертификаты не упоминались. Если вы участвовали и вам нужно подтверждение "
+                "участия, напишите центру по адресу ниже.",
+            ),
+        },
+        {
+            "question": t("Is there a recording?", "有录像吗？", "Есть ли запись?"),
+            "answer": t(
+                "No recording of this webinar has been published here. When a program's recording is published, its "
+                "page links to it; the 5th program's, for example, is on ECOSF's YouTube channel.",
+                "本站尚未发布这次网络研讨会的录像。项目录像发布后，项目页面会提供链接；例如第5期项目的录像发布在经济合作组织科学基金会的YouTube频道上。",
+                "Запись этого вебинара здесь не опубликована. Когда запись программы публикуется, на её странице "
+                "появляется ссылка; например, запись 5-й программы размещена на YouTube-канале ECOSF.",
+            ),
+        },
+        {
+            "question": t("In which language was the program held?", "培训使用什么语言？", "На каком языке проходила программа?"),
+            "answer": t(
+                "The program was announced in English, the common language of the centre's programs for participants "
+                "from many countries. The announcement does not mention interpretation into other languages.",
+                "本项目的通知以英文发布，英文是中心面向多国学员的培训项目的通用语言。通知中没有提到其他语言的翻译。",
+                "Программа была объявлена на английском языке — общем языке программ центра для участников из многих "
+                "стран. О переводе на другие языки в объявлении не говорится.",
+            ),
+        },
+    ],
     "roles": [],
     "sessions": [],
 }

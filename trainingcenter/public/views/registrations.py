@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from trainingcenter.center.models import Center
 from trainingcenter.core import ratelimit
+from trainingcenter.news import newsletter
 from trainingcenter.programs.models import Program, Session
 from trainingcenter.programs.queries import agenda_by_day
 from trainingcenter.registrations import calendar as registration_calendar
@@ -145,6 +146,9 @@ def register(request, slug):
     except services.RegistrationError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return render(request, "registrations/register.html", context, status=400)
+    if form.cleaned_data.get("newsletter"):
+        # Double opt-in all the same: the address gets a link to confirm.
+        newsletter.subscribe(registration.email, registration.language or get_language(), source="registration")
     messages.success(request, _(
         "Thank you for registering. This is your own page for this program; we have also sent its link to you "
         "by e-mail. Keep the link private: anyone who has it can change your registration."

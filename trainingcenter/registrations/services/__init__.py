@@ -18,6 +18,7 @@ from .lifecycle import (
     approve_registration,
     cancel_registration,
     change_mode,
+    check_window,
     confirm_registration,
     fill_free_seats,
     fill_free_seats_everywhere,
@@ -31,7 +32,7 @@ from .lifecycle import (
 
 __all__ = [
     "DETAIL_FIELDS", "REASON_MAX_LENGTH", "TEXT_ANSWER_MAX_LENGTH", "DuplicateRegistration", "RegistrationData",
-    "RegistrationError", "approve_registration", "calendars", "cancel_registration", "change_mode",
+    "RegistrationError", "approve_registration", "calendars", "cancel_registration", "change_mode", "check_window",
     "confirm_registration", "edits", "fill_free_seats", "fill_free_seats_everywhere", "join_links",
     "lost_links", "messaging", "move_to_waitlist", "promote_from_waitlist", "register", "reject_registration",
     "reminders", "resend_link", "update_details", "zoom_registrants",

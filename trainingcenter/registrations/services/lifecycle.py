@@ -198,6 +198,15 @@ def _clean_answers(program, answers):
     return cleaned
 
 
+def check_window(program, *, actor=None, now=None):
+    """Refuse (``not_open``, ``closed``) unless the program takes registrations now; staff always may.
+
+    ``register`` checks this itself; the API asks first as well, so that a
+    closed program is answered as closed before a request's fields are read.
+    """
+    _check_window(program, actor, now or timezone.now())
+
+
 def _check_window(program, actor, now):
     state = program.registration_window_state(now)
     if state == "open" or _is_staff(actor):

@@ -12,6 +12,10 @@
 
   var lang = document.documentElement.lang || undefined;
   var label = document.body.getAttribute("data-local-label") || "Your time";
+  // The page language's clock, as the server writes its own times (TIME_FORMAT):
+  // 24-hour ("h23") or 12-hour ("h12"), and whether the hour has two digits.
+  var hourCycle = document.body.getAttribute("data-hour-cycle") === "h12" ? "h12" : "h23";
+  var hourDigits = document.body.getAttribute("data-hour-digits") === "numeric" ? "numeric" : "2-digit";
   var viewerZone;
   try {
     viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -28,7 +32,7 @@
   }
 
   var dayFmt = fmt({ weekday: "short", month: "short", day: "numeric" });
-  var timeFmt = fmt({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  var timeFmt = fmt({ hour: hourDigits, minute: "2-digit", hourCycle: hourCycle });
   var zoneFmt = fmt({ timeZoneName: "short" });
   var keyFmt = function (zone) {
     return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
