@@ -239,11 +239,19 @@ def serve_and_run(count, port):
 
 def compare(count):
     """The ways of making the same certificates, timed in this process (see the module's docstring)."""
+    var_dir = tempfile.mkdtemp(prefix="tc-bench-certificates.")
+    os.environ["TRAININGCENTER_VAR_DIR"] = var_dir
+    os.environ.pop("DATABASE_URL", None)
+    try:
+        _compare(count)
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def _compare(count):
     import datetime as dt
     import logging
 
-    os.environ["TRAININGCENTER_VAR_DIR"] = tempfile.mkdtemp(prefix="tc-bench-certificates.")
-    os.environ.pop("DATABASE_URL", None)
     import django
 
     django.setup()

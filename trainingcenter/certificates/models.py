@@ -170,6 +170,8 @@ class Certificate(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, null=True, blank=True)
+    # [{"name": ..., "title": ...}] as printed under the signature lines (empty: the centre's name).
+    signatories = models.JSONField(_("signatories"), default=list, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=pdf_path, max_length=200, blank=True)
 
     issued_at = models.DateTimeField(_("issued at"))

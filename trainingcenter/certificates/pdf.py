@@ -256,7 +256,7 @@ def _center_context(center, language):
     if not seal or len(seal) > 12:
         seal = "".join(word[0] for word in english.split() if word[:1].isupper())[:6]
     return {"center_name": own, "center_top": top, "center_top_lang": top_lang, "seal_text": seal,
-            "seal_size": "8.5" if len(seal) > 7 else "11", "center_short": center.short_name or own,
+            "seal_size": f"{min(11.0, 50 / (0.72 * max(len(seal), 1))):.1f}", "center_short": center.short_name or own,
             "center_inset": _balanced_inset(own, 13 if language.startswith("zh") else 10.5)}
 
 
@@ -730,12 +730,12 @@ def render_one(face, program, person):
     return render_batch(face, program, [person])[0]
 
 
-def face_of(certificate, signatories=()):
+def face_of(certificate):
     """The face a certificate was printed with, from its own record."""
     return Face(
         language=certificate.language, kind=certificate.kind, program_title=certificate.program_title,
         starts_on=certificate.starts_on, ends_on=certificate.ends_on, hours=certificate.hours,
-        signatories=tuple(signatories),
+        signatories=tuple((row.get("name", ""), row.get("title", "")) for row in certificate.signatories or []),
     )
 
 

@@ -187,15 +187,12 @@ def new_certificate(registration, facts, *, issued_at, actor=None, run=None, rea
         name=pdf.display_name(registration.given_name, registration.family_name),
         program_title=_title_in(program, language)[:250],
         starts_on=facts.starts_on, ends_on=facts.ends_on, hours=facts.hours,
+        signatories=[{"name": name, "title": title} for name, title in facts.signatories],
         issued_at=issued_at, issued_by=_actor(actor), run=run, manual_reason=reason,
     )
 
 
-def face_of(certificate, facts):
-    return pdf.face_of(certificate, signatories=facts.signatories)
-
-
-def _render(certificates, facts):
+def _render(certificates):
     """PDF bytes for each certificate (all of one program), a batch per language."""
     by_language = {}
     for certificate in certificates:
@@ -203,7 +200,7 @@ def _render(certificates, facts):
     made = {}
     for group in by_language.values():
         program = group[0].program
-        rendered = pdf.render_batch(face_of(group[0], facts), program, [pdf.person_of(c) for c in group])
+        rendered = pdf.render_batch(pdf.face_of(group[0]), program, [pdf.person_of(c) for c in group])
         made.update({certificate.code: data for certificate, data in zip(group, rendered, strict=True)})
     return [made[certificate.code] for certificate in certificates]
 
@@ -232,9 +229,7 @@ def pdf_bytes(certificate):
                 return stored.read()
         except OSError:
             logger.warning("Certificate %s: its PDF file is missing; making it again", certificate.pk)
-    row = settings_for(certificate.program)
-    return pdf.render_one(pdf.face_of(certificate, _signatory_pairs(row)), certificate.program,
-                          pdf.person_of(certificate))
+    return pdf.render_one(pdf.face_of(certificate), certificate.program, pdf.person_of(certificate))
 
 
 # --- issuing to everyone who attended ------------------------------------------------------------
@@ -331,7 +326,7 @@ def run_chunk(chunk_id, attempt=1):
         new_certificate(registration, facts, issued_at=now, actor=run.requested_by, run=run)
         for registration in registrations
     ]
-    made, failures = _make_pdfs(certificates, facts)
+    made, failures = _make_pdfs(certificates)
     if made:
         _insert(made, notify=run.notify)
     last_attempt = attempt >= task_services.max_attempts()
@@ -340,16 +335,16 @@ def run_chunk(chunk_id, attempt=1):
     return _finish_chunk(chunk, wanted, failed=len(failures))
 
 
-def _make_pdfs(certificates, facts):
+def _make_pdfs(certificates):
     """(certificates with their PDF stored, certificates that failed); a failed batch is retried one by one."""
     try:
-        rendered = _render(certificates, facts)
+        rendered = _render(certificates)
     except Exception:  # noqa: BLE001 - find which certificate fails, so the others are issued
         logger.exception("Certificates: a batch failed to render; rendering one by one")
         rendered = []
         for certificate in certificates:
             try:
-                rendered.append(_render([certificate], facts)[0])
+                rendered.append(_render([certificate])[0])
             except Exception:  # noqa: BLE001 - counted as failed, retried with the chunk
                 logger.exception("Certificate for registration %s failed to render", certificate.registration_id)
                 rendered.append(None)
@@ -424,7 +419,7 @@ def issue_certificate(registration, *, actor, reason):
         )
     facts = program_facts(registration.program)
     certificate = new_certificate(registration, facts, issued_at=timezone.now(), actor=actor, reason=reason)
-    _store(certificate, _render([certificate], facts)[0])
+    _store(certificate, _render([certificate])[0])
     try:
         with transaction.atomic():
             certificate.save()
@@ -476,7 +471,7 @@ def reissue_certificate(certificate, *, actor, reason):
     facts = program_facts(registration.program)
     now = timezone.now()
     new = new_certificate(registration, facts, issued_at=now, actor=actor, reason=certificate.manual_reason)
-    _store(new, _render([new], facts)[0])
+    _store(new, _render([new])[0])
     try:
         with transaction.atomic():
             if not Certificate.objects.filter(pk=certificate.pk, status=Status.VALID).update(
