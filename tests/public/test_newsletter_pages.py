@@ -4,6 +4,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import ProgramFactory
 from tests.public.registration_post import valid_post
@@ -62,7 +63,10 @@ def test_subscribe_confirm_then_one_click_unsubscribe_from_an_issue(client):
     [message] = mail.outbox
     confirm_path = re.search(r"http://[^/]+(/ru/newsletter/confirm/[^/]+/)", message.body).group(1)
     page = client.get(confirm_path)
-    assert "Yes, subscribe me" in page.content.decode()
+    # The confirmation page is in the subscriber's language, from the link.
+    with translation.override("ru"):
+        button = translation.gettext("Yes, subscribe me")
+    assert button != "Yes, subscribe me" and button in page.content.decode()
     assert Subscriber.objects.get().confirmed_at is None  # a GET (a link checker) confirms nothing
     page = client.post(confirm_path)
     assert page.status_code == 200 and Subscriber.objects.get().confirmed_at is not None
