@@ -10,9 +10,11 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
+        self.connections = []  # the client's (address, port) of each message: one per SMTP connection
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         self.messages.append(envelope)
+        self.connections.append(session.peer)
         return "250 OK"
 
 

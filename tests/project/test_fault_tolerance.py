@@ -1,12 +1,14 @@
 """The whole platform under faults, as it runs in production: nothing the client was told is lost.
 
-``bin/serve`` (gunicorn with two workers and the supervised task worker) runs
-against a PostgreSQL cluster of the test's own and sends mail to a local SMTP
-server. While clients register concurrently, the test kills the task worker,
-kills a gunicorn worker and stops the database for a few seconds. Afterwards:
+``bin/serve`` (gunicorn with two workers and two supervised task workers)
+runs against a PostgreSQL cluster of the test's own and sends mail to a local
+SMTP server. While clients register concurrently, the test kills one task
+worker, kills a gunicorn worker and stops the database for a few seconds.
+Afterwards:
 
 - every registration a client got a 201 for is in the database;
-- every registration in the database got its confirmation e-mail exactly once;
+- every registration in the database got its confirmation e-mail exactly once,
+  though two task workers shared the queue;
 - the site answers again by itself, without anyone restarting anything.
 
 A request cut off by the killed gunicorn worker has an unknown outcome, as it
@@ -130,6 +132,7 @@ def platform():
         "EMAIL_PORT": str(sink.port),
         "REGISTRATION_RATE_LIMIT": "0",
         "WEB_CONCURRENCY": "2",
+        "TASK_WORKERS": "2",
         # Short enough that a killed worker's tasks come back within the test.
         "TASK_WORKER_TIMEOUT": "4",
         "TASK_HEARTBEAT_INTERVAL": "1",
@@ -259,8 +262,9 @@ def test_registrations_and_their_mail_survive_killed_processes_and_a_database_re
         thread.start()
 
     time.sleep(1.5)
-    [worker] = processes(server, "run_worker")
-    os.kill(worker, signal.SIGKILL)
+    task_workers = processes(server, "run_worker")
+    assert len(task_workers) == 2
+    os.kill(task_workers[0], signal.SIGKILL)
     time.sleep(1.5)
     [master] = [pid for pid in children(server.pid) if "gunicorn" in command_line(pid)]
     web_workers = children(master)
@@ -277,7 +281,8 @@ def test_registrations_and_their_mail_survive_killed_processes_and_a_database_re
     # The site answers again by itself: pages read from the database, and the worker is back.
     wait_for(lambda: answers(f"{base_url}/en/programs/fault-drill/"), 30, "the program page after the outage",
              server, platform["var_dir"])
-    assert processes(server, "run_worker"), "the supervisor did not start the task worker again"
+    wait_for(lambda: len(processes(server, "run_worker")) == 2, 30, "the killed task worker to be started again",
+             server, platform["var_dir"])
 
     told_registered = set(outcomes[201])
     assert "gave up" not in outcomes, "requests refused for two minutes"

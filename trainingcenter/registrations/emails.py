@@ -29,7 +29,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from trainingcenter.center.models import Center
-from trainingcenter.mailer.services import queue_mail
+from trainingcenter.mailer.services import queue_and_send
 
 # tasks.py imports this module too; each uses the other's attributes only at call time.
 from . import checkin_codes, join_link_rules, tasks
@@ -277,9 +277,13 @@ def render(registration, kind):
 
 
 def queue_now(registration, kind, *, key=""):
-    """Render one e-mail and put it in the outbox; with a ``key``, at most once."""
+    """Render one e-mail, put it in the outbox and send it; with a ``key``, at most once.
+
+    Called by the worker's task outside any transaction, so the mail goes out
+    at once over the worker's open SMTP connection (``queue_and_send``).
+    """
     subject, text, html, attachments = render(registration, kind)
-    return queue_mail(
+    return queue_and_send(
         to=registration.email, subject=subject, text=text, html=html, attachments=attachments,
         tag=f"registration:{registration.pk}:{kind}", key=key,
     )
