@@ -8,3 +8,6 @@ class AttendanceConfig(AppConfig):
     name = "trainingcenter.attendance"
     label = "attendance"
     verbose_name = _("Attendance")
+
+    def ready(self):
+        from . import receivers  # noqa: F401, PLC0415 - app ready; connects the signal receivers

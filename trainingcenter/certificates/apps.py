@@ -8,3 +8,6 @@ class CertificatesConfig(AppConfig):
     name = "trainingcenter.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from . import receivers  # noqa: F401, PLC0415 - app ready; connects the signal receivers

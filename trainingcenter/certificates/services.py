@@ -40,6 +40,7 @@ from trainingcenter.attendance import rules
 from trainingcenter.center.models import Center
 from trainingcenter.core import services as task_services
 from trainingcenter.registrations.models import Registration
+from trainingcenter.registrations.services.privacy import ERASED_NAME
 
 from . import emails, pdf, tasks
 from .models import (
@@ -492,3 +493,38 @@ def reissue_certificate(certificate, *, actor, reason):
         raise
     certificate.refresh_from_db()
     return new
+
+
+# --- erasure -------------------------------------------------------------------------------------------
+
+
+def erase_holder(registration, *, actor=None):
+    """A participant's personal data is erased: their certificates no longer name them; returns how many.
+
+    The name printed on each certificate is replaced and its PDF deleted (a
+    download would make it again from the record, without the name); a valid
+    certificate is revoked, so its code no longer vouches for anyone. The
+    certificates themselves stay, so the program's figures do not change.
+    Harmless to run twice.
+    """
+    certificates = list(Certificate.objects.filter(registration=registration).exclude(name=ERASED_NAME))
+    if not certificates:
+        return 0
+    now = timezone.now()
+    reason = _("The holder's personal data was erased at their request.")
+    files = [certificate.pdf.name for certificate in certificates if certificate.pdf]
+    for certificate in certificates:
+        if certificate.status == Status.VALID:
+            certificate.status, certificate.revoked_at, certificate.revoked_reason = Status.REVOKED, now, reason
+            certificate.revoked_by = _actor(actor)
+            CertificateEvent.objects.create(
+                certificate=certificate, registration_id=registration.pk, action=Action.REVOKED,
+                actor=_actor(actor), note=reason,
+            )
+        certificate.name = ERASED_NAME
+        certificate.pdf = ""
+    Certificate.objects.bulk_update(
+        certificates, ["name", "pdf", "status", "revoked_at", "revoked_reason", "revoked_by"]
+    )
+    transaction.on_commit(lambda: _forget_files(files))
+    return len(certificates)

@@ -313,3 +313,17 @@ def registrations_for_linking(program):
         Registration.objects.filter(program=program, personal_data_erased_at__isnull=True)
         .active().order_by("family_name", "given_name", "pk")
     )
+
+
+def erase_attendee_identity(registration):
+    """Forget how Zoom's reports named a participant whose personal data is erased; returns how many rows.
+
+    The rows stay linked to the (anonymised) registration with their
+    intervals, so the program's attendance figures do not change; the name,
+    the address and the key made from them go. Harmless to run twice.
+    """
+    attendees = list(ZoomAttendee.objects.filter(registration=registration).exclude(key__startswith="erased:"))
+    for attendee in attendees:
+        attendee.key, attendee.display_name, attendee.email = f"erased:{attendee.pk}", "", ""
+    ZoomAttendee.objects.bulk_update(attendees, ["key", "display_name", "email"], batch_size=BATCH_SIZE)
+    return len(attendees)

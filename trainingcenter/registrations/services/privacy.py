@@ -23,6 +23,7 @@ from trainingcenter.mailer.services import delete_mail
 from trainingcenter.programs.models import Program
 
 from ..models import Answer, Message, Registration, RegistrationEvent, VisaLetterRequest, new_token
+from ..signals import personal_data_erased
 from . import lifecycle, visa_letters
 
 Action = RegistrationEvent.Action
@@ -173,7 +174,9 @@ def erase_personal_data(registration, *, actor=None, now=None, note=""):
     zone, join link, answers, the notes of the history, the passport details
     and the e-mails in the outbox. The token is replaced, so the old link to
     the participant's page stops working. Kept: ``KEPT_FOR_STATISTICS`` and
-    the history's actions and dates.
+    the history's actions and dates. The apps above erase their own copies
+    when told (``signals.personal_data_erased``): the names and addresses in
+    Zoom's reports, and the name on any certificate, which is revoked.
     """
     now = now or timezone.now()
     registration = Registration.objects.select_related("program").get(pk=registration.pk)
@@ -213,6 +216,8 @@ def erase_personal_data(registration, *, actor=None, now=None, note=""):
             to_status=current.status, actor=actor if actor is not None and getattr(actor, "pk", None) else None,
             note=str(note)[:500],
         )
+        # Zoom's names and addresses, certificates: the apps above erase their copies (see ..signals).
+        personal_data_erased.send(sender=Registration, registration=current, actor=actor, now=now)
     return current
 
 
