@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory, ZoomMeetingFactory
+from tests.factories import ProgramFactory, RegistrationFactory, ZoomMeetingFactory
 from tests.factories.accounts import StaffUserFactory
 from tests.factories.attendance import beijing, finished_program, meeting_report
 from tests.worker import run_tasks
@@ -150,6 +150,26 @@ def test_results_show_minutes_days_and_the_reason(signed_in, program):
     assert [r.email for r in signed_in.get(url("attendance", program), {"q": "karim"}).context["page"].object_list] == [
         "amina@example.org"
     ]
+
+
+def test_before_the_program_ends_nobody_is_told_they_did_not_attend(signed_in, organiser):
+    upcoming = ProgramFactory()  # starts in a month
+    upcoming.organisers.add(organiser)
+    RegistrationFactory(program=upcoming, given_name="Dana")
+
+    page = signed_in.get(url("attendance", upcoming)).content.decode()
+
+    assert "The program has not started yet" in page
+    assert "Not yet" in page and "Did not attend</span>" not in page
+
+
+def test_after_the_program_ends_the_result_is_final(signed_in, program):
+    RegistrationFactory(program=program, given_name="Bolat")
+
+    page = signed_in.get(url("attendance", program)).content.decode()
+
+    assert "Did not attend</span>" in page
+    assert "Not yet" not in page and "has not started" not in page
 
 
 def test_the_overview_links_to_attendance(signed_in, program):

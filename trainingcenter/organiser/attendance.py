@@ -151,6 +151,9 @@ def results(request, program):
         reports=reports,
         unmatched=_unmatched(program).count(),
         may_edit_program=request.user.has_perm("programs.change_program"),
+        # Before the last session ends, "did not attend" would be a verdict on days still to come.
+        program_over=program.ends <= timezone.now(),
+        program_started=program.starts <= timezone.now(),
     ))
 
 
