@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/email_lag.py                        # SQLite, 2000 registrations at concurrency 32
     bin/with-postgres .venv/bin/python bench/email_lag.py      # PostgreSQL
-    .venv/bin/python bench/email_lag.py --workers 2            # two task workers share the queue
+    .venv/bin/python bench/email_lag.py --workers 1            # one task worker (bin/serve starts 2)
     .venv/bin/python bench/email_lag.py --backlog              # the worker starts after the last registration
 
 It starts everything itself on loopback: a scratch database (SQLite in a
@@ -156,7 +156,7 @@ def main():
     parser.add_argument("-n", "--attempts", type=int, default=2000)
     parser.add_argument("-c", "--concurrency", type=int, default=32)
     parser.add_argument("--capacity", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=1, help="task worker processes")
+    parser.add_argument("--workers", type=int, default=2, help="task worker processes (bin/serve starts 2)")
     parser.add_argument("--backlog", action="store_true", help="start the task workers after the last registration")
     parser.add_argument("--timeout", type=int, default=600)
     args = parser.parse_args()

@@ -16,7 +16,6 @@ from django.core.cache.backends import base as cache_base
 from django.core.cache.backends import db as cache_db
 from django.core.cache.backends import filebased, locmem
 from django.core.cache.backends.db import DatabaseCache
-from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.commands.createcachetable import Command as CreateCacheTable
@@ -26,6 +25,7 @@ from django.utils import formats, timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trainingcenter.core.cache import FileCache
 from trainingcenter.core.ratelimit import (
     Decision,
     Limit,
@@ -68,7 +68,7 @@ def backend(request, tmp_path, clock):
     if request.param == "locmem":
         return LocMemCache(f"ratelimit-test-{uuid.uuid4()}", {})
     if request.param == "file":
-        return FileBasedCache(str(tmp_path / "cache"), {})
+        return FileCache(str(tmp_path / "cache"), {})
     request.getfixturevalue("db")
     command = CreateCacheTable()
     command.verbosity = 0

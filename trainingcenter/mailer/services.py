@@ -130,8 +130,7 @@ def queue_and_send(*, to, subject, text, html="", attachments=(), tag="", reply_
     mail, created = _write_mail(fields, key=key, enqueue=False, claimed=True)
     claimed = mail if created else _claim(mail.pk, timezone.now())
     if claimed is not None:
-        _deliver(claimed)
-        mail.refresh_from_db()
+        mail.status = _deliver(claimed)
     return mail
 
 
