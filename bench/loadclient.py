@@ -1,7 +1,12 @@
 """A small HTTP load client shared by the benchmarks: threads, keep-alive, percentiles.
 
+``run`` sends independent requests; ``Browser`` and ``run_each`` play people
+who each keep their own cookies across several requests (the registration
+form: GET it, POST it, follow the redirect), timing every step.
+
 Benchmarks only ever talk to loopback; ``check_loopback`` refuses anything else.
 """
+import os
 import statistics
 import threading
 import time
@@ -79,3 +84,97 @@ def run(requests_to_make, concurrency, keep_json=False):
         list(pool.map(one, requests_to_make))
     outcome.elapsed_s = time.perf_counter() - started
     return outcome
+
+
+# A browser's headers; the server must not be able to tell the bench from one.
+BROWSER_HEADERS = {
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 trainingcenter-bench",
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "en-GB,en;q=0.5",
+}
+
+
+class Steps:
+    """An Outcome per named step (``form``, ``send``, ...), shared by threads."""
+
+    def __init__(self):
+        self.outcomes = {}
+        self._lock = threading.Lock()
+
+    def record(self, step, status, latency_ms):
+        with self._lock:
+            self.outcomes.setdefault(step, Outcome()).record(status, latency_ms)
+
+    def summary(self):
+        return {step: {"p50_ms": outcome.percentile(50), "p99_ms": outcome.percentile(99),
+                       "statuses": {str(k): v for k, v in outcome.statuses.items()}}
+                for step, outcome in self.outcomes.items()}
+
+
+class Browser:
+    """One person's browser: its own cookie jar (csrftoken, messages, any session), a browser's headers.
+
+    Redirects are not followed by ``request``: the caller follows them with
+    ``get``, as its own step, the way a browser loads the next page.
+    """
+
+    def __init__(self, steps):
+        self.steps = steps
+        self.session = requests.Session()
+        self.session.headers.update(BROWSER_HEADERS)
+        self.elapsed_ms = 0.0  # the time this person waited for the server, summed over their requests
+
+    def request(self, step, method, url, **kwargs):
+        """The response, or None when the connection failed; the latency is recorded under ``step``."""
+        started = time.perf_counter()
+        try:
+            response = self.session.request(method, url, timeout=60, allow_redirects=False, **kwargs)
+            status = response.status_code
+        except requests.RequestException:
+            response, status = None, "connection_error"
+        latency = (time.perf_counter() - started) * 1000
+        self.elapsed_ms += latency
+        self.steps.record(step, status, latency)
+        return response
+
+    def get(self, step, url, **kwargs):
+        return self.request(step, "GET", url, **kwargs)
+
+    def post(self, step, url, **kwargs):
+        return self.request(step, "POST", url, **kwargs)
+
+
+def run_each(jobs, concurrency):
+    """Call each job once, ``concurrency`` at a time; returns (their results in order, elapsed seconds)."""
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        results = list(pool.map(lambda job: job(), jobs))
+    return results, time.perf_counter() - started
+
+
+def cpu_seconds(pids):
+    """User and system CPU seconds used so far by these processes and their children (Linux /proc).
+
+    Give the gunicorn master's id: its workers are its children. A process
+    that ended between two readings is missed, so compare readings of one run.
+    """
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    seen = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as children:
+                family = [pid, *map(int, children.read().split())]
+        except OSError:
+            continue
+        for member in family:
+            if member in seen:
+                continue
+            seen.add(member)
+            try:
+                with open(f"/proc/{member}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total

@@ -198,9 +198,17 @@ def _refusal(counters, now):
     )
 
 
-def _increment(cache, counter):
-    # add() is a no-op when the counter exists, so concurrent first hits do not reset it.
-    cache.add(counter.cache_key, 0, timeout=counter.ttl)
+def _increment(cache, counter, seen):
+    """Count one hit; the counter's new count. ``seen``: the counter was there when read.
+
+    The first hit of a window creates the counter with its count and its
+    lifetime in one write: on the file cache, add(0) + incr + touch were five
+    file operations where one does. add() is a no-op when the counter exists,
+    so concurrent first hits do not reset each other: the one that finds it
+    there counts on with incr().
+    """
+    if not seen and cache.add(counter.cache_key, 1, timeout=counter.ttl):
+        return 1
     try:
         hits = cache.incr(counter.cache_key)
     except ValueError:
@@ -247,7 +255,7 @@ def hit(*limits, clock: Callable[[], float] = time.time, cache=None):
 
     counted = []
     for counter in counters:
-        hits = _increment(cache, counter)
+        hits = _increment(cache, counter, counter.cache_key in counts)
         counted.append(counter)
         if hits > counter.rate.count:
             # A concurrent request took the last place between the read and now.

@@ -6,8 +6,11 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language_info, gettext
+from django.forms.renderers import DjangoTemplates
+from django.utils.choices import BaseChoiceIterator
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -30,10 +33,103 @@ def name_sort_key(name):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-def country_choices():
+class _CountryCatalog:
+    """The countries in one language: named, sorted, and their ``<option>`` tags written out."""
+
+    def __init__(self):
+        self.named = sorted(((code, str(name)) for code, name in countries), key=lambda pair: name_sort_key(pair[1]))
+        self.codes = frozenset(code for code, _name in self.named)
+        self.choices = [("", str(_("Choose a country"))), *self.named]
+        # select_option.html's markup for each choice, unselected and selected.
+        self.options = [
+            (code, f'\n  <option value="{escape(code)}">{escape(name)}</option>\n',
+             f'\n  <option value="{escape(code)}" selected>{escape(name)}</option>\n')
+            for code, name in self.choices
+        ]
+
+
+# {language: _CountryCatalog}. Naming and sorting the ~250 countries, and
+# rendering them, cost more than the rest of the form; the names of a language
+# do not change while the process runs. Keyed by the active language, so that
+# each page keeps its own order.
+_catalogs = {}
+
+
+def _catalog():
+    language = get_language()
+    catalog = _catalogs.get(language)
+    if catalog is None:
+        catalog = _catalogs[language] = _CountryCatalog()
+    return catalog
+
+
+def sorted_countries():
     """ISO 3166 countries, named (django-countries' own catalog) and sorted in the active language."""
-    named = sorted(((code, name) for code, name in countries), key=lambda pair: name_sort_key(pair[1]))
-    return [("", _("Choose a country"))] + named
+    return list(_catalog().named)
+
+
+def country_choices():
+    """A country field's choices: "Choose a country", then ``sorted_countries()``."""
+    return list(_catalog().choices)
+
+
+class _CountryChoices(BaseChoiceIterator):
+    """One language's country choices, already in Django's normal form, which nobody changes.
+
+    A field given a plain list walks it on every form to normalise it, and
+    copies it with every form; the country list is 250 pairs.
+    """
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+
+    def __iter__(self):
+        return iter(self.catalog.choices)
+
+    def __len__(self):
+        return len(self.catalog.choices)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class CountrySelect(forms.Select):
+    """The country select, its options written once per language (``_CountryCatalog.options``).
+
+    The same markup as Django's ``select.html`` (the tests compare them); any
+    other choices are rendered by Django.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not isinstance(self.choices, _CountryChoices):
+            return super().render(name, value, attrs, renderer)
+        # Django's Widget.get_context: the name, value and attributes, without the options.
+        widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
+        chosen = widget["value"][0] if widget["value"] else None
+        parts = [f'<select name="{conditional_escape(name)}"{_attributes(widget["attrs"])}>']
+        for code, plain, selected in self.choices.catalog.options:
+            if code == chosen:
+                parts.append(selected)
+                chosen = None  # as Django does, only the first match is selected
+            else:
+                parts.append(plain)
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every name and value is escaped
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """The country list in the active language, named and sorted once per language, not once per form."""
+
+    widget = CountrySelect
+
+    def __deepcopy__(self, memo):
+        # A form copies its fields when it is made, in its page's language.
+        result = super().__deepcopy__(memo)
+        result.choices = _CountryChoices(_catalog())
+        return result
+
+    def valid_value(self, value):
+        return value == "" or str(value) in _catalog().codes
 
 
 def language_choices():
@@ -59,6 +155,132 @@ def question_field(question):
     return forms.CharField(
         max_length=TEXT_ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common
     )
+
+
+def _attributes(attrs):
+    """``django/forms/attrs.html`` (and the widgets' copy of it)."""
+    return "".join(
+        "" if value is False
+        else f" {conditional_escape(name)}" if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
+        for name, value in attrs.items()
+    )
+
+
+def _field(context):
+    field = context["field"]
+    fieldset = field.use_fieldset
+    if fieldset:
+        described = field.aria_describedby
+        parts = ["\n  <fieldset", f' aria-describedby="{conditional_escape(described)}"' if described else "", ">\n  ",
+                 conditional_escape(field.legend_tag()) if field.label else "", "\n"]
+    else:
+        parts = ["\n  ", conditional_escape(field.label_tag()) if field.label else "", "\n"]
+    parts.append("\n")
+    if field.help_text:
+        helptext_id = f' id="{conditional_escape(field.auto_id)}_helptext"' if field.auto_id else ""
+        parts.append(f'<div class="helptext"{helptext_id}>{field.help_text}</div>')
+    parts += ["\n", conditional_escape(field.errors), "\n", conditional_escape(field),
+              "</fieldset>" if fieldset else "", "\n"]
+    return "".join(parts)
+
+
+def _label(context):
+    label = conditional_escape(context["label"])
+    if not context["use_tag"]:
+        return label
+    tag = conditional_escape(context["tag"])
+    return f"<{tag}{_attributes(context['attrs'] or {})}>{label}</{tag}>"
+
+
+def _error_list(context):
+    errors = context["errors"]
+    if not errors:
+        return ""
+    field_id = f' id="{conditional_escape(errors.field_id)}_error"' if errors.field_id else ""
+    items = "".join(f"<li>{conditional_escape(error)}</li>" for error in errors)
+    return f'<ul class="{conditional_escape(context["error_class"])}"{field_id}>{items}</ul>'
+
+
+def _input(widget):
+    value = f' value="{conditional_escape(widget["value"])}"' if widget["value"] is not None else ""
+    return (f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"'
+            f"{value}{_attributes(widget['attrs'])}>\n")
+
+
+def _select(widget):
+    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>']
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+        parts += [
+            f'\n  <option value="{conditional_escape(option["value"])}"{_attributes(option["attrs"])}>'
+            f'{conditional_escape(option["label"])}</option>\n'
+            for option in options
+        ]
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+def _radio_option(option):
+    if not option["wrap_label"]:
+        return _input(option) + "\n\n"
+    for_id = f' for="{conditional_escape(option["attrs"]["id"])}"' if option["attrs"].get("id") else ""
+    return f"<label{for_id}>{_input(option)} {conditional_escape(option['label'])}</label>\n\n"
+
+
+def _radios(widget):
+    attrs = widget["attrs"]
+    parts = ["<div", f' id="{conditional_escape(attrs["id"])}"' if attrs.get("id") else "",
+             f' class="{conditional_escape(attrs["class"])}"' if attrs.get("class") else "", ">"]
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f"\n  <div><label>{conditional_escape(group_name)}</label>")
+        parts += [f"<div>\n    {_radio_option(option)}</div>" for option in options]
+        if group_name:
+            parts.append("\n  </div>")
+    parts.append("\n</div>")
+    return "".join(parts)
+
+
+def _widget(render):
+    return lambda context: render(context["widget"])
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's own form templates, the few the public forms use written out in Python.
+
+    The registration form renders some 300 small templates (a label, an error
+    list and a widget per field, and one per ``<option>`` of the 250
+    countries): about 12 ms of each form page, most of its cost. These
+    functions write the same markup, byte for byte
+    (tests/public/test_registration_form_queries.py renders the forms both
+    ways in every language and compares); any other template is Django's.
+    """
+
+    python = {
+        "django/forms/field.html": _field,
+        "django/forms/label.html": _label,
+        "django/forms/errors/list/default.html": _error_list,
+        "django/forms/errors/list/ul.html": _error_list,
+        "django/forms/widgets/text.html": _widget(_input),
+        "django/forms/widgets/email.html": _widget(_input),
+        "django/forms/widgets/hidden.html": _widget(_input),
+        "django/forms/widgets/checkbox.html": _widget(_input),
+        "django/forms/widgets/select.html": _widget(_select),
+        "django/forms/widgets/radio.html": _widget(_radios),
+    }
+
+    def render(self, template_name, context, request=None):
+        render = self.python.get(template_name)
+        if render is None:
+            return super().render(template_name, context, request=request)
+        return render(context).strip()
+
+
+form_renderer = FormRenderer()
 
 
 class AbuseGuards(forms.Form):
@@ -117,6 +339,7 @@ class ParticipantDetailsForm(forms.Form):
     """The personal details a participant gives, and may later correct."""
 
     VALIDATED_FIELDS = ("given_name", "family_name", "organization", "position", "country")
+    default_renderer = form_renderer
 
     given_name = forms.CharField(
         label=_("Given name"), max_length=MAX_LENGTHS["given_name"],
@@ -126,10 +349,10 @@ class ParticipantDetailsForm(forms.Form):
         label=_("Family name"), max_length=MAX_LENGTHS["family_name"],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    country = forms.ChoiceField(
+    country = CountryChoiceField(
         label=_("Country"),
         help_text=_("The country you work in."),
-        widget=forms.Select(attrs={
+        widget=CountrySelect(attrs={
             "autocomplete": "country",
             "data-searchable": "country",
             "data-filter-label": _("Type to filter the list of countries"),
@@ -166,8 +389,7 @@ class ParticipantDetailsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Built per form, because the names and their order depend on the page's language.
-        self.fields["country"].choices = country_choices()
+        # The country names and their order depend on the page's language (CountryChoiceField).
         self.fields["language"].choices = language_choices()
 
     def clean(self):

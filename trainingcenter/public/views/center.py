@@ -1,36 +1,53 @@
 """The centre's own pages (home, about) and the error pages."""
 import logging
+from datetime import timedelta
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_safe
 
 from trainingcenter.center.models import Center, CountryGroup
+from trainingcenter.core import pagecache
 from trainingcenter.programs.models import Program
 from trainingcenter.programs.queries import program_cards
 
 logger = logging.getLogger(__name__)
 
 
+def _partners(center):
+    """The centre's partners, kept on the centre too: the footer lists them again (one query for both)."""
+    if center is None:
+        return []
+    prefetch_related_objects([center], "partners")
+    return list(center.partners.all())
+
+
 @require_safe
+@pagecache.cache_public_page
 def home(request):
     center = Center.current()
+    now = pagecache.context_now(request)
+    upcoming = list(program_cards(Program.objects.upcoming(now=now)))
     context = {
         "center": center,
-        "partners": list(center.partners.all()) if center else [],
-        "upcoming": list(program_cards(Program.objects.upcoming())),
-        "past": list(program_cards(Program.objects.past())),
+        "partners": _partners(center),
+        "upcoming": upcoming,
+        "past": list(program_cards(Program.objects.past(now=now))),
     }
+    # An upcoming program moves to the past ones when it has ended (``ends >= now`` no longer holds).
+    pagecache.valid_until(request, *(program.ends + timedelta(microseconds=1) for program in upcoming), now=now)
     return render(request, "center/home.html", context)
 
 
 @require_safe
+@pagecache.cache_public_page
 def about(request):
     center = Center.current()
     context = {
         "center": center,
-        "partners": list(center.partners.all()) if center else [],
+        "partners": _partners(center),
         "country_groups": CountryGroup.objects.all(),
     }
     return render(request, "center/about.html", context)

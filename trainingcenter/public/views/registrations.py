@@ -114,6 +114,8 @@ def register(request, slug):
     if window != "open":
         return render(request, "registrations/register.html", context, status=400 if request.method == "POST" else 200)
 
+    # Read once for the form and for ``services.register``, which checks the answers.
+    prefetch_related_objects([program], "questions")
     data = request.POST if request.method == "POST" else None
     form = RegistrationForm(data, program=program, language=get_language())
     context["form"] = form

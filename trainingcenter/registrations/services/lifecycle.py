@@ -159,10 +159,15 @@ def _clean_email(value):
 
 
 def _clean_answers(program, answers):
-    """Check the extra questions' answers; returns [(question, text)] to save."""
+    """Check the extra questions' answers; returns [(question, text)] to save.
+
+    ``program.questions.all()`` rather than a query of its own, so that a
+    caller that has read them already (the form's view prefetches them) does
+    not read them twice.
+    """
     answers = {str(key): value for key, value in (answers or {}).items()}
     cleaned = []
-    for question in Question.objects.filter(program=program):
+    for question in program.questions.all():
         raw = answers.get(str(question.pk))
         if isinstance(raw, bool):
             raw = "yes" if raw else "no"
