@@ -12,6 +12,16 @@ PY=.venv/bin/python
 PORT="${BENCH_PORT:-8765}"
 N="${BENCH_ATTEMPTS:-2000}"
 
+# Waits (at most three minutes) until no task is due or running.
+WAIT_FOR_QUEUE='
+import time
+from django_tasks_db.models import DBTaskResult
+for _ in range(360):
+    if not (DBTaskResult.objects.ready().exists() or DBTaskResult.objects.filter(status="RUNNING").exists()):
+        break
+    time.sleep(0.5)
+'
+
 peak_memory() {
     # VmHWM is the kernel's high-water mark of the process's resident memory.
     local kib
@@ -38,8 +48,13 @@ serve_and_measure() {
     local web=$!
     trap 'kill $web $worker $worker2 2>/dev/null || true' RETURN
     for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+    # The demo queues work of its own (certificates, survey invitations): let the workers finish
+    # it, so that they do not share the cores with the first measurements.
+    $PY manage.py shell -c "$WAIT_FOR_QUEUE" >/dev/null
     echo "# pages on $label"
     $PY bench/pages.py --url "http://127.0.0.1:$PORT" --requests 500 --concurrency 8
+    echo "# pages on $label, each rendered afresh (a session cookie, as a participant's browser sends)"
+    $PY bench/pages.py --url "http://127.0.0.1:$PORT" --requests 500 --concurrency 8 --languages en --uncached
     for c in 1 8 32; do
         echo "# registration on $label, concurrency $c"
         $PY bench/registration_load.py --url "http://127.0.0.1:$PORT" --token "$token" \
