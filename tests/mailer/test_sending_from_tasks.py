@@ -8,14 +8,15 @@ from email import message_from_bytes
 from email.header import decode_header, make_header
 
 import pytest
-from django.db import transaction
+from django.db import OperationalError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import ProgramFactory
 from tests.worker import run_tasks
 from trainingcenter.mailer.models import OutgoingMail
-from trainingcenter.mailer.services import message_id, queue_and_send
+from trainingcenter.mailer.services import message_id, queue_and_send, requeue_stale_mail
 from trainingcenter.registrations import services
 from trainingcenter.registrations.services import RegistrationData
 
@@ -92,9 +93,14 @@ def test_a_mail_whose_worker_died_before_sending_goes_out_when_the_task_runs_aga
 
     queue_and_send(**fields)  # the task again, while the claim is fresh: leave it to its holder
     assert smtp_server.inbox.messages == []
+    # ... but come back when the claim goes stale, in case its holder is dead.
+    [later] = DBTaskResult.objects.filter(task_path__endswith="send_outgoing_mail")
+    assert later.run_after == OutgoingMail.objects.get().claimed_at + dt.timedelta(seconds=60)
+    assert run_tasks() == 0  # not due yet
 
     OutgoingMail.objects.update(claimed_at=timezone.now() - dt.timedelta(minutes=5))
-    queue_and_send(**fields)  # the claim has gone stale: the dead worker's mail goes out, once
+    DBTaskResult.objects.update(run_after=timezone.now())
+    assert run_tasks() == 1  # the claim has gone stale: the dead worker's mail goes out, once
     queue_and_send(**fields)
     assert len(smtp_server.inbox.messages) == 1
     assert OutgoingMail.objects.get().status == Status.SENT
@@ -106,4 +112,29 @@ def test_inside_a_transaction_the_mail_waits_for_the_commit(smtp_server):
         assert smtp_server.inbox.messages == []
     assert mail.status == Status.QUEUED
     run_tasks()
+    assert len(smtp_server.inbox.messages) == 1
+
+
+def test_a_mail_the_server_took_while_the_database_went_away_is_marked_sent_not_sent_again(smtp_server, monkeypatch):
+    # The database restarts just after the SMTP server's "250 OK": the first
+    # two attempts to note "sent" fail. Giving up would leave the mail
+    # "sending", and the stale-claim rescue would deliver it a second time.
+    update = QuerySet.update
+    failures = []
+
+    def update_while_the_database_restarts(queryset, **values):
+        if queryset.model is OutgoingMail and values.get("status") == Status.SENT and len(failures) < 2:
+            failures.append(values)
+            raise OperationalError("server closed the connection unexpectedly")
+        return update(queryset, **values)
+
+    monkeypatch.setattr(QuerySet, "update", update_while_the_database_restarts)
+    register(ProgramFactory(capacity_online=5), 1)
+
+    assert run_tasks() == 1
+
+    assert len(failures) == 2
+    mail = OutgoingMail.objects.get(to="person1@example.org")
+    assert (mail.status, mail.attempts) == (Status.SENT, 1)
+    assert requeue_stale_mail(now=timezone.now() + dt.timedelta(days=1)) == 0
     assert len(smtp_server.inbox.messages) == 1

@@ -8,7 +8,9 @@ Afterwards:
 
 - every registration a client got a 201 for is in the database;
 - every registration in the database got its confirmation e-mail exactly once,
-  though two task workers shared the queue;
+  though two task workers shared the queue (the one exception is the mail the
+  killed worker may have handed to the SMTP server in its last millisecond:
+  it is sent again with the same Message-ID);
 - the site answers again by itself, without anyone restarting anything.
 
 A request cut off by the killed gunicorn worker has an unknown outcome, as it
@@ -137,7 +139,9 @@ def platform():
         "TASK_WORKER_TIMEOUT": "4",
         "TASK_HEARTBEAT_INTERVAL": "1",
         "TASK_RETRY_DELAYS": "1,2",
-        "MAIL_STALE_CLAIM_SECONDS": "3",
+        # Longer than the database outage below, as the real 15 minutes are
+        # longer than most: a claim held through the outage stays its holder's.
+        "MAIL_STALE_CLAIM_SECONDS": "10",
     }
     python = str(BASE_DIR / ".venv" / "bin" / "python")
     server = None
@@ -304,8 +308,12 @@ def test_registrations_and_their_mail_survive_killed_processes_and_a_database_re
         by_recipient[to].add(message_id)
         deliveries[to] += 1
     assert set(by_recipient) == in_database  # nobody who is not registered got mail
-    # One message each. A worker killed between the SMTP server's "250 OK" and
-    # the outbox's "sent" would resend the same message (same Message-ID,
-    # which mail systems drop); the assertion on deliveries shows it happened.
+    # One message each: one Message-ID per recipient, whoever sent it.
     assert {to: len(ids) for to, ids in by_recipient.items() if len(ids) != 1} == {}
-    assert {to: count for to, count in deliveries.items() if count != 1} == {}
+    # And delivered once, but for what no mail system can avoid: the task
+    # worker killed between the SMTP server's "250 OK" and the outbox's "sent"
+    # leaves a mail that is sent again, with the same Message-ID (which mail
+    # systems drop as a duplicate). One worker is killed, so one mail at most;
+    # the database outage, which is longer than the worker timeout, must cost none.
+    repeated = {to: count for to, count in deliveries.items() if count != 1}
+    assert len(repeated) <= 1 and set(repeated.values()) <= {2}, repeated

@@ -20,6 +20,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from trainingcenter.core.worker import DATABASE_ERRORS, close_connections_quietly
+
 # tasks.py imports this module too; both refer to each other's attributes only at call time.
 from . import tasks
 from .models import OutgoingMail
@@ -121,7 +123,8 @@ def queue_and_send(*, to, subject, text, html="", attachments=(), tag="", reply_
     change is not committed yet) it falls back to ``queue_mail``, whose task
     sends after the commit. With a ``key`` already in the outbox (the task runs
     again) it sends the mail queued the first time only if ``send_mail_now``
-    would: not while another worker's claim on it is fresh, never once sent.
+    would: never once sent, and not while another worker's claim on it is
+    fresh (a sending task then waits for the claim to go stale).
     """
     fields = dict(to=to, subject=subject, text=text, html=html, attachments=attachments, tag=tag,
                   reply_to=reply_to, headers=headers)
@@ -131,6 +134,13 @@ def queue_and_send(*, to, subject, text, html="", attachments=(), tag="", reply_
     claimed = mail if created else _claim(mail.pk, timezone.now())
     if claimed is not None:
         mail.status = _deliver(claimed)
+    elif mail.status == OutgoingMail.Status.SENDING:
+        # Another worker's claim is fresh. If that worker died (this task runs
+        # again because it did), the mail goes out as soon as the claim is
+        # stale, not at the next periodic rescue; if it lives, the task finds
+        # the mail sent and does nothing.
+        stale_at = (mail.claimed_at or timezone.now()) + stale_claim()
+        tasks.send_outgoing_mail.using(run_after=stale_at).enqueue(mail.pk)
     return mail
 
 
@@ -378,11 +388,36 @@ def _deliver(mail):
         _transmit(mail)
     except Exception as error:  # noqa: BLE001 - any failure must lead to a retry, not a lost mail
         return _record_failure(mail, error)
-    OutgoingMail.objects.filter(pk=mail.pk).update(
-        status=OutgoingMail.Status.SENT, sent_at=timezone.now(), attempts=mail.attempts + 1,
-        next_attempt_at=None, last_error="",
-    )
+    _record_sent([mail.pk])
     return OutgoingMail.Status.SENT
+
+
+def _record_sent(mail_ids, *, sleep=time.sleep, clock=time.monotonic):
+    """Note that the mail server accepted these mails, waiting out a database that does not answer.
+
+    The server has the mails now. Were this write lost to a database restart,
+    the mails would stay "sending" until the stale-claim rescue sent them a
+    second time; so a database error here is retried, 0.1 s doubling to 1 s
+    (the write lands within a second of the database's return, before any
+    rescuer's claim can), for as long as the claims stay fresh and at least
+    30 s. Inside a transaction nothing can be retried, and the error is raised.
+    """
+    deadline = clock() + max(stale_claim().total_seconds(), 30.0)
+    delay = 0.1
+    while True:
+        try:
+            OutgoingMail.objects.filter(pk__in=mail_ids).update(
+                status=OutgoingMail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1,
+                next_attempt_at=None, last_error="",
+            )
+            return
+        except DATABASE_ERRORS as error:
+            if transaction.get_connection().in_atomic_block or clock() + delay > deadline:
+                raise
+            logger.warning("Mails sent but not yet marked so (%s); retrying in %.1f s", type(error).__name__, delay)
+            close_connections_quietly()
+            sleep(delay)
+            delay = min(delay * 2, 1.0)
 
 
 def send_mail_now(mail_id):
@@ -423,10 +458,7 @@ def send_batch(mail_ids):
             sent.append(mail.pk)
     finally:
         if sent:
-            OutgoingMail.objects.filter(pk__in=sent).update(
-                status=OutgoingMail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1,
-                next_attempt_at=None, last_error="",
-            )
+            _record_sent(sent)
     return len(sent)
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from . import statistics
@@ -73,7 +74,7 @@ def horizontal_bars(rows, title, description="", *, width=560, label_width=210, 
             label_width, top, bar, bar_height, BAR_COLOUR, label, count,
             label_width + bar + 6, top + bar_height * 0.7, TEXT_COLOUR, count,
         ))
-    parts.append(format_html("</svg>"))
+    parts.append(mark_safe("</svg>"))
     return _join(parts)
 
 
@@ -108,7 +109,7 @@ def columns(rows, title, description="", *, width=640, height=220):
         if index % every == 0:
             parts.append(format_html('<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
                                      round(x + slot * 0.4, 1), height - bottom + 16, MUTED_COLOUR, label))
-    parts.append(format_html("</svg>"))
+    parts.append(mark_safe("</svg>"))
     return _join(parts)
 
 
@@ -155,7 +156,7 @@ def world_map(counts, title, description="", names=None, *, other_label=""):
                                      path, colour, names.get(code, code), count))
         else:
             parts.append(format_html('<path d="{}" fill="{}"/>', path, NO_DATA_COLOUR))
-    parts.append(format_html("</g>"))
+    parts.append(mark_safe("</g>"))
     # The legend: one swatch per step, with its range.
     y = map_height + 12
     x = 10
@@ -175,7 +176,7 @@ def world_map(counts, title, description="", names=None, *, other_label=""):
         parts.append(format_html('<text x="{}" y="{}" font-size="13" fill="{}">{}</text>',
                                  x, y + 12, TEXT_COLOUR, text))
         x += 14 + 8 * len(text)
-    parts.append(format_html("</svg>"))
+    parts.append(mark_safe("</svg>"))
     return _join(parts)
 
 
