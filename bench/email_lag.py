@@ -36,7 +36,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,33 +46,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from smtpsink import Sink, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
-
-
-class Sink:
-    """Notes when each recipient's first mail arrives, and how many each got."""
-
-    def __init__(self):
-        self.arrived = {}
-        self.counts = collections.Counter()
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        now = time.monotonic()
-        with self.lock:
-            for rcpt in envelope.rcpt_tos:
-                address = rcpt.lower()
-                self.counts[address] += 1
-                self.arrived.setdefault(address, now)
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def percentile(values, p):

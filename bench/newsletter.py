@@ -15,35 +15,15 @@ import argparse
 import collections
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from smtpsink import Sink, free_port
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-class Sink:
-    def __init__(self):
-        self.counts = collections.Counter()
-        self.lock = threading.Lock()
-        self.last = 0.0
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        with self.lock:
-            for rcpt in envelope.rcpt_tos:
-                self.counts[rcpt.lower()] += 1
-            self.last = time.monotonic()
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def peak_kib(pid):

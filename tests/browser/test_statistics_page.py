@@ -42,6 +42,12 @@ def test_public_statistics_page(page, live_server, screenshot, refused):
     # Pakistan is filled (not the grey of "no one") and has its own accessible title.
     assert page.locator("#stat-map svg path:has(title)").count() >= 10
     expect(page.locator("#stat-map table")).to_contain_text("Pakistan")
+    # The map's compact paths draw each country where it lies: Pakistan spans about 61-77°E
+    # and 24-37°N, which the map's equirectangular view box puts at these units.
+    box = page.locator("#stat-map svg path:has(title:text-matches('^Pakistan'))").evaluate(
+        "path => { const b = path.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; }")
+    expected = [(61 + 180) / 0.36, (84 - 37) / 0.36, (77 + 180) / 0.36, (84 - 24) / 0.36]
+    assert all(abs(got - want) < 5 for got, want in zip(box, expected, strict=True)), (box, expected)
     expect(page.locator("#stat-by-country-group table")).to_contain_text("ECO member states")
     page.select_option("#stat-year", "2021")
     page.get_by_role("button", name="Show").click()

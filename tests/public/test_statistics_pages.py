@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import ProgramFactory, RegistrationFactory, ThemeFactory
 from tests.factories.center import CountryGroupFactory
+from tests.factories.certificates import CertificateFactory
 from trainingcenter.programs.models import Program
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,19 @@ def test_query_count_does_not_grow(client, centre, django_assert_max_num_queries
         RegistrationFactory(program=centre[1], country="TR")
     with django_assert_max_num_queries(len(first)):
         client.get(URL)
+
+
+def test_a_count_too_small_to_show_says_so_instead_of_none(client, centre):
+    first, _second = centre
+    def totals():
+        html = client.get(URL).content.decode()
+        return re.sub(r"\s+", " ", html.split('class="tc-stat-totals"')[1].split("</dl>")[0])
+
+    for registration in first.registrations.all()[:2]:
+        CertificateFactory(registration=registration)
+    assert "<dt>Certificates</dt><dd>fewer than 5</dd>" in totals()
+    assert "None" not in totals()
+
+    for registration in first.registrations.all()[2:5]:
+        CertificateFactory(registration=registration)
+    assert "<dt>Certificates</dt><dd>5</dd>" in totals()

@@ -146,7 +146,8 @@ def world_map(counts, title, description="", names=None, *, other_label=""):
     bounds = map_buckets(max(counts.values(), default=0))
     parts = [_svg_open(int(map_width), int(map_height + legend_height), title, description or title, chart_id,
                        "tc-chart tc-chart-map")]
-    parts.append(format_html('<g stroke="{}" stroke-width="0.4">', BORDER_COLOUR))
+    # Most countries have no participants: the group's fill is theirs, and only the others carry one.
+    parts.append(format_html('<g stroke="{}" stroke-width="0.4" fill="{}">', BORDER_COLOUR, NO_DATA_COLOUR))
     for code, path in world["countries"].items():
         count = counts.get(code, 0)
         if count:
@@ -155,7 +156,7 @@ def world_map(counts, title, description="", names=None, *, other_label=""):
             parts.append(format_html('<path d="{}" fill="{}"><title>{}: {}</title></path>',
                                      path, colour, names.get(code, code), count))
         else:
-            parts.append(format_html('<path d="{}" fill="{}"/>', path, NO_DATA_COLOUR))
+            parts.append(format_html('<path d="{}"/>', path))
     parts.append(mark_safe("</g>"))
     # The legend: one swatch per step, with its range.
     y = map_height + 12

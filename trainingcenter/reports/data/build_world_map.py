@@ -73,17 +73,50 @@ def ring_paths(points):
 
 
 def ring_path(points):
-    out = []
-    last = None
+    """The ring as an SVG path: its first point, then each step from the one before (relative lines)."""
+    tenths = []
     for lon, lat in points:
-        point = project(lon, lat)
-        if point == last:
-            continue
-        out.append(f"{point[0]:g} {point[1]:g}")
-        last = point
-    if len(out) < 3:
+        x, y = project(lon, lat)
+        point = (round(x * 10), round(y * 10))
+        if not tenths or point != tenths[-1]:
+            tenths.append(point)
+    if len(tenths) < 3:
         return ""
-    return "M" + "L".join(out) + "Z"
+    return compact_path(tenths)
+
+
+def compact_path(tenths):
+    """A closed path through points given in tenths of a unit, written as briefly as SVG allows.
+
+    Relative steps are shorter than absolute points and, in whole tenths, just
+    as exact; numbers drop leading zeros and separators where a sign or a
+    second decimal point already separates them ("l.5-.1.2.3"), as the SVG
+    path grammar permits and browsers and WeasyPrint read.
+    """
+    if tenths[-1] == tenths[0]:
+        tenths = tenths[:-1]  # "z" draws the last line back to the start
+    (x0, y0), steps = tenths[0], []
+    for (x1, y1), (x2, y2) in zip(tenths, tenths[1:], strict=False):
+        steps += [x2 - x1, y2 - y1]
+    return f"M{number(x0)} {number(y0)}l{numbers(steps)}z"
+
+
+def number(value):
+    """A length in tenths as SVG's shortest number: 5 is '.5', -12 is '-1.2', 30 is '3'."""
+    whole, tenth = divmod(abs(value), 10)
+    text = (str(whole) if whole else "") + (f".{tenth}" if tenth else "")
+    return ("-" if value < 0 else "") + (text or "0")
+
+
+def numbers(values):
+    out, previous = [], ""
+    for value in values:
+        text = number(value)
+        # "1-2" and "1.5.5" read as two numbers each; "1 2" and "1 .5" need the space.
+        joined = text.startswith("-") or (text.startswith(".") and "." in previous)
+        out.append(text if joined or not previous else " " + text)
+        previous = text
+    return "".join(out)
 
 
 def main(source):
