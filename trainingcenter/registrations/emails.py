@@ -28,7 +28,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
-from trainingcenter.center.models import Center
+from trainingcenter.center.current import current_centre
 from trainingcenter.mailer.services import queue_and_send
 
 # tasks.py imports this module too; each uses the other's attributes only at call time.
@@ -235,7 +235,7 @@ def render(registration, kind):
         reason = rejection_reason(registration) if kind == "rejected" else ""
         page_url = participant_url(registration)
         join_url = join_link_rules.join_url_for(registration)
-        center = Center.current()
+        center = current_centre()
         center_name = str(center) if center else _("Training Center")
         reader_zone = reader_zone_name(registration)
         # One agenda for the e-mail body and its calendar file.

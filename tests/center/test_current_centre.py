@@ -1,7 +1,8 @@
-"""The centre's name and partners in every page's header and footer: read once, shown fresh after each change.
+"""The centre's name and partners on every page and in every participant's e-mail: read once, fresh after a change.
 
-These pages are never stored by the page cache (a participant's own page),
-so what is tested is the per-process copy of the centre itself.
+The pages here are never stored by the page cache (a participant's own
+page), so what is tested is the per-process copy of the centre itself
+(``center.current``).
 """
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories.center import CenterFactory, PartnerFactory
 from tests.factories.registrations import RegistrationFactory
+from trainingcenter.registrations import emails
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +41,15 @@ def test_the_centre_is_read_once_and_every_change_shows_on_the_next_page(client)
     partner.delete()
     html, _queries = page(client, url)
     assert "Second Partner Fund" not in html and "First Partner Institute" in html
+
+
+def test_a_participant_email_is_signed_by_the_centre_as_it_is_now():
+    centre = CenterFactory(short_name="Joint Centre")
+    registration = RegistrationFactory()
+    _subject, text, _html, _attachments = emails.render(registration, "confirmation")
+    assert "Joint Centre" in text
+
+    centre.short_name = "Renamed Centre"
+    centre.save()
+    _subject, text, _html, _attachments = emails.render(registration, "confirmation")
+    assert "Renamed Centre" in text and "Joint Centre" not in text
