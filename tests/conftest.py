@@ -31,6 +31,18 @@ def _isolated_settings(settings, tmp_path):
 
 
 @pytest.fixture
+def empty_cache():
+    """An empty cache before and after the test: rate-limit counters and stored pages live there and outlive a test.
+
+    Modules whose tests count requests against a limit, or fill the page cache,
+    use it for every test: ``pytestmark = [..., pytest.mark.usefixtures("empty_cache")]``.
+    """
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user(
         "organiser", "organiser@example.org", "a-long-test-password", is_staff=True, is_superuser=True

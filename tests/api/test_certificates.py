@@ -8,7 +8,6 @@
 import io
 
 import pytest
-from django.core.cache import cache
 from pypdf import PdfReader
 
 from tests.api.conftest import ApiClient, error_of
@@ -19,14 +18,7 @@ from trainingcenter.center.roles import PROGRAM_ORGANISER
 from trainingcenter.certificates import codes, services
 from trainingcenter.certificates.models import Certificate
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.fixture

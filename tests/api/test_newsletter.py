@@ -1,21 +1,12 @@
 """POST /api/newsletter/subscriptions: 202, a confirmation mail, nothing new for the same address soon after."""
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from tests.worker import run_tasks
 from trainingcenter.news.models import Subscriber
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 URL = "/api/newsletter/subscriptions"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache, which outlives one test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def post(client, body):

@@ -1,6 +1,5 @@
 """An employer checks a certificate on a phone: typed from paper, valid, revoked, a typo, unknown."""
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, SCREENSHOTS
@@ -9,7 +8,7 @@ from tests.factories.accounts import StaffUserFactory
 from tests.factories.certificates import CertificateFactory, past_program
 from trainingcenter.certificates import codes, services
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("empty_cache")]
 
 PHONE = {"width": 360, "height": 740}
 
@@ -22,13 +21,6 @@ def snap(page, name, size="360"):
 def assert_fits_the_phone(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page is {width}px wide on a {PHONE['width']}px screen"
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,14 +12,7 @@ from django.test import RequestFactory
 
 from trainingcenter.core import pagecache
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def visitor_request(method="get", path="/en/page/", **extra):

@@ -2,7 +2,6 @@
 import io
 
 import pytest
-from django.core.cache import cache
 from pypdf import PdfReader
 
 from tests.factories import RegistrationFactory
@@ -10,15 +9,7 @@ from tests.factories.certificates import CertificateFactory, attended, past_prog
 from tests.worker import run_tasks
 from trainingcenter.certificates import codes, services
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    """Every lookup counts against the client's budget; each test starts with a full one."""
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import time
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
@@ -15,18 +14,10 @@ from tests.worker import run_tasks
 from trainingcenter.core import formtiming
 from trainingcenter.registrations.models import Registration
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 URL = "/en/registrations/lost-link/"
 SENT = "/en/registrations/lost-link/sent/"
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Rate-limit counters must not leak in from other tests, nor out of these."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def ask(client, email, remote_addr="127.0.0.1", **fields):

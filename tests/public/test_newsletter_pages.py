@@ -3,7 +3,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import ProgramFactory
@@ -11,15 +10,7 @@ from tests.public.registration_post import valid_post
 from tests.worker import run_tasks
 from trainingcenter.news.models import Subscriber
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache, which outlives one test."""
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_bad_input_gets_clear_messages(client):

@@ -8,7 +8,6 @@ a stored page, and their pages are never stored.
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -25,16 +24,9 @@ from trainingcenter.programs.models import Program
 from trainingcenter.registrations.models import Registration
 from trainingcenter.reports import services as report_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 LANGUAGES = ("en", "zh-hans", "ru")
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

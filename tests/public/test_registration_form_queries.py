@@ -10,7 +10,6 @@ import re
 
 import pytest
 from django import forms
-from django.core.cache import cache
 from django.forms.renderers import DjangoTemplates
 from django.utils import translation
 
@@ -29,16 +28,9 @@ from trainingcenter.registrations.models import Question, Registration
 
 from .registration_post import valid_post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 LANGUAGES = ["en", "ru", "zh-hans"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def program_with_questions(**fields):

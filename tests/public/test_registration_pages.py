@@ -6,7 +6,6 @@ import time
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,12 +24,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache_and_english():
-    """Rate-limit counters and the thread's active language must not leak in from other tests."""
-    cache.clear()
+def _english(empty_cache):
+    """Rate-limit counters (``empty_cache``) and the thread's active language must not leak in from other tests."""
     with translation.override("en"):
         yield
-    cache.clear()
 
 
 def register_url(program, language="en"):
