@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from trainingcenter.core.worker import DATABASE_ERRORS, close_connections_quietly
+from trainingcenter.core.worker import DATABASE_ERRORS, DatabaseOutage
 
 # tasks.py imports this module too; both refer to each other's attributes only at call time.
 from . import tasks
@@ -392,32 +392,32 @@ def _deliver(mail):
     return OutgoingMail.Status.SENT
 
 
-def _record_sent(mail_ids, *, sleep=time.sleep, clock=time.monotonic):
+def _record_sent(mail_ids):
     """Note that the mail server accepted these mails, waiting out a database that does not answer.
 
     The server has the mails now. Were this write lost to a database restart,
     the mails would stay "sending" until the stale-claim rescue sent them a
-    second time; so a database error here is retried, 0.1 s doubling to 1 s
-    (the write lands within a second of the database's return, before any
-    rescuer's claim can), for as long as the claims stay fresh and at least
-    30 s. Inside a transaction nothing can be retried, and the error is raised.
+    second time; so a database error here is waited out as the worker waits
+    out any outage (``DatabaseOutage``), but from 0.1 s doubling to 1 s, so the
+    write lands within a second of the database's return, before any rescuer's
+    claim can, and for as long as the claims stay fresh and at least 30 s.
+    Inside a transaction nothing can be retried, and the error is raised.
     """
-    deadline = clock() + max(stale_claim().total_seconds(), 30.0)
-    delay = 0.1
+    deadline = time.monotonic() + max(stale_claim().total_seconds(), 30.0)
+    outage = DatabaseOutage(first_delay=0.1, max_delay=1.0, who="outbox, noting mails sent")
     while True:
         try:
             OutgoingMail.objects.filter(pk__in=mail_ids).update(
                 status=OutgoingMail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1,
                 next_attempt_at=None, last_error="",
             )
-            return
         except DATABASE_ERRORS as error:
-            if transaction.get_connection().in_atomic_block or clock() + delay > deadline:
+            if transaction.get_connection().in_atomic_block or time.monotonic() > deadline:
                 raise
-            logger.warning("Mails sent but not yet marked so (%s); retrying in %.1f s", type(error).__name__, delay)
-            close_connections_quietly()
-            sleep(delay)
-            delay = min(delay * 2, 1.0)
+            outage.failed(error)
+        else:
+            outage.recovered()
+            return
 
 
 def send_mail_now(mail_id):
