@@ -46,15 +46,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from loadclient import percentile
 from smtpsink import Sink, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python")
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))], 1)
 
 
 def manage(env, *args):
@@ -201,7 +197,7 @@ def main():
         "attempts": args.attempts, "concurrency": args.concurrency, "task_workers": args.workers,
         "backlog": args.backlog, "registered": len(answered), "statuses": {str(k): v for k, v in statuses.items()},
         "mails_received": sum(sink.counts[email] for email in answered),
-        "lag_ms": {"p50": percentile(lags, 50), "p99": percentile(lags, 99), "max": round(max(lags), 1),
+        "lag_ms": {"p50": percentile(lags, 50, 1), "p99": percentile(lags, 99, 1), "max": round(max(lags), 1),
                    "mean": round(statistics.fmean(lags), 1)} if lags else None,
         "mails_per_second": round(len(arrivals) / span, 1) if span else None,
         "first_mail_seconds": round(arrivals[0] - began, 2) if arrivals else None,

@@ -23,6 +23,12 @@ def check_loopback(url):
         raise SystemExit(f"refusing to load {host}: benchmarks run against loopback only")
 
 
+def percentile(values, p, digits=2):
+    """The nearest-rank ``p``-th percentile of ``values`` (not empty), rounded to ``digits``."""
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))], digits)
+
+
 @dataclass
 class Outcome:
     latencies_ms: list = field(default_factory=list)
@@ -37,11 +43,7 @@ class Outcome:
             self.bodies.append(body)
 
     def percentile(self, p):
-        if not self.latencies_ms:
-            return None
-        ordered = sorted(self.latencies_ms)
-        index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
-        return round(ordered[index], 2)
+        return percentile(self.latencies_ms, p) if self.latencies_ms else None
 
     @property
     def throughput(self):
